@@ -1,0 +1,44 @@
+package dev.kubectlqperf.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A qperf benchmark run: a drop-in for Kubestone's {@code Qperf} (same group, version, kind, plural
+ * and spec fields), so manifests written for Kubestone apply unchanged.
+ */
+@Group(Qperf.GROUP)
+@Version(Qperf.VERSION)
+@Kind(Qperf.KIND)
+@Plural(Qperf.PLURAL)
+@Singular(Qperf.SINGULAR)
+@ShortNames(Qperf.SHORT_NAME)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Tests", jsonPath = ".spec.tests", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Result", jsonPath = ".status.headline", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Running", jsonPath = ".status.running", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Completed", jsonPath = ".status.completed", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.reason", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Server", jsonPath = ".status.serverNode", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Client", jsonPath = ".status.clientNode", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Qperf extends CustomResource<QperfSpec, QperfStatus> implements Namespaced {
+
+  public static final String GROUP = "perf.kubestone.xridge.io";
+  public static final String VERSION = "v1alpha1";
+  public static final String KIND = "Qperf";
+  public static final String PLURAL = "qperves";
+  public static final String SINGULAR = "qperf";
+  public static final String SHORT_NAME = "qp";
+  public static final String CRD_NAME = PLURAL + "." + GROUP;
+  public static final String API_VERSION = GROUP + "/" + VERSION;
+}

@@ -1,0 +1,229 @@
+package dev.kubectlqperf.model;
+
+import dev.kubectlqperf.model.qperf.OptionSplitter;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.SecurityContext;
+import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Pure functions from a Qperf to the objects it owns. No client, no I/O. */
+public final class QperfManifests {
+
+  /** The image runs as root unless told otherwise; qperf needs no privileges (ports above 1024). */
+  static final long NON_ROOT_UID = 65534;
+  static final String QPERF_BINARY = "qperf";
+
+  private QperfManifests() {}
+
+  public static Deployment serverDeployment(Qperf qperf) {
+    QperfConfiguration server = qperf.getSpec().server();
+    Map<String, String> podLabels = QperfResources.podLabels(qperf, QperfResources.COMPONENT_SERVER, server.podLabelsOrEmpty());
+    Container container = new ContainerBuilder()
+        .withName(QperfResources.SERVER_CONTAINER)
+        .withImage(qperf.getSpec().imageName())
+        .withImagePullPolicy(pullPolicy(qperf))
+        .withCommand(QPERF_BINARY)
+        .withArgs("--listen_port", String.valueOf(QperfDefaults.CONTROL_PORT))
+        .withPorts(serverPorts(qperf))
+        .withReadinessProbe(readinessProbe())
+        .withResources(server.resources())
+        .withSecurityContext(containerSecurityContext())
+        .build();
+    return new DeploymentBuilder()
+        .withMetadata(metadata(qperf, QperfResources.serverName(qperf), QperfResources.COMPONENT_SERVER, Map.of()))
+        .withNewSpec()
+          .withReplicas(1)
+          .withNewSelector().withMatchLabels(QperfResources.serverSelector(qperf)).endSelector()
+          .withNewTemplate()
+            .withNewMetadata().withLabels(podLabels).withAnnotations(nullIfEmpty(server.annotationsOrEmpty())).endMetadata()
+            .withSpec(podSpec(qperf, server, container, "Always"))
+          .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  public static Service serverService(Qperf qperf) {
+    boolean headless = qperf.getSpec().effectiveServiceType() == ServiceType.Headless;
+    List<ServicePort> ports = new ArrayList<>();
+    ports.add(servicePort("qperf", "TCP", QperfDefaults.CONTROL_PORT));
+    if (!headless) {
+      int data = qperf.getSpec().effectiveDataPort();
+      ports.add(servicePort("data-tcp", "TCP", data));
+      ports.add(servicePort("data-udp", "UDP", data));
+    }
+    return new ServiceBuilder()
+        .withMetadata(metadata(qperf, QperfResources.serverName(qperf), QperfResources.COMPONENT_SERVER, Map.of()))
+        .withNewSpec()
+          .withClusterIP(headless ? "None" : null)
+          .withSelector(QperfResources.serverSelector(qperf))
+          .withPorts(ports)
+          .withPublishNotReadyAddresses(false)
+        .endSpec()
+        .build();
+  }
+
+  public static Pod clientPod(Qperf qperf, int repetition) {
+    QperfConfiguration client = qperf.getSpec().client();
+    Map<String, String> annotations = client.annotationsOrEmpty();
+    Container container = new ContainerBuilder()
+        .withName(QperfResources.CLIENT_CONTAINER)
+        .withImage(qperf.getSpec().imageName())
+        .withImagePullPolicy(pullPolicy(qperf))
+        .withCommand(QPERF_BINARY)
+        .withArgs(clientArgs(qperf))
+        .withResources(client.resources())
+        .withSecurityContext(containerSecurityContext())
+        .build();
+    ObjectMeta meta = metadata(qperf, QperfResources.clientPodName(qperf, repetition), QperfResources.COMPONENT_CLIENT, annotations);
+    Map<String, String> labels = QperfResources.podLabels(qperf, QperfResources.COMPONENT_CLIENT, client.podLabelsOrEmpty());
+    labels.put(QperfResources.LABEL_REPETITION, String.valueOf(repetition));
+    meta.setLabels(labels);
+    PodSpec spec = podSpec(qperf, client, container, "Never");
+    // A safety net if the pipeline is down: the kubelet ends a client that outlives the run.
+    spec.setActiveDeadlineSeconds(qperf.getSpec().effectiveTimeoutSeconds());
+    return new PodBuilder().withMetadata(meta).withSpec(spec).build();
+  }
+
+  public static Pod clientPod(Qperf qperf) {
+    return clientPod(qperf, 1);
+  }
+
+  /**
+   * {@code <service> --listen_port 19765 [--ip_port P] <options…> <tests…>}: Kubestone's order, so
+   * options apply to every test (qperf reads its arguments left to right).
+   */
+  public static List<String> clientArgs(Qperf qperf) {
+    QperfSpec spec = qperf.getSpec();
+    List<String> args = new ArrayList<>();
+    args.add(QperfResources.serverName(qperf));
+    args.add("--listen_port");
+    args.add(String.valueOf(QperfDefaults.CONTROL_PORT));
+    if (spec.effectiveServiceType() == ServiceType.ClusterIP) {
+      args.add("--ip_port");
+      args.add(String.valueOf(spec.effectiveDataPort()));
+    }
+    args.addAll(OptionSplitter.split(spec.options()));
+    args.addAll(spec.testsOrEmpty());
+    return args;
+  }
+
+  /**
+   * Ready when a socket listens on the control port, read from /proc/net/tcp{,6} (state 0A =
+   * LISTEN). A TCP probe would connect and hang up, and the qperf server logs an error for every
+   * such connection; this check never touches the server.
+   */
+  public static List<String> readinessCommand(int port) {
+    String hexPort = String.format(Locale.ROOT, "%04X", port);
+    String pattern = "^ *[0-9]+: [0-9A-F]+:" + hexPort + " [0-9A-F]+:0000 0A ";
+    return List.of("sh", "-c", "grep -sqE '" + pattern + "' /proc/net/tcp6 /proc/net/tcp");
+  }
+
+  private static Probe readinessProbe() {
+    return new ProbeBuilder()
+        .withNewExec().withCommand(readinessCommand(QperfDefaults.CONTROL_PORT)).endExec()
+        .withPeriodSeconds(1)
+        .withTimeoutSeconds(2)
+        .withFailureThreshold(3)
+        .build();
+  }
+
+  private static List<ContainerPort> serverPorts(Qperf qperf) {
+    List<ContainerPort> ports = new ArrayList<>();
+    ports.add(new ContainerPortBuilder().withName("qperf").withContainerPort(QperfDefaults.CONTROL_PORT).withProtocol("TCP").build());
+    if (qperf.getSpec().effectiveServiceType() == ServiceType.ClusterIP) {
+      int data = qperf.getSpec().effectiveDataPort();
+      ports.add(new ContainerPortBuilder().withName("data-tcp").withContainerPort(data).withProtocol("TCP").build());
+      ports.add(new ContainerPortBuilder().withName("data-udp").withContainerPort(data).withProtocol("UDP").build());
+    }
+    return ports;
+  }
+
+  private static ServicePort servicePort(String name, String protocol, int port) {
+    return new ServicePortBuilder().withName(name).withProtocol(protocol).withPort(port).build();
+  }
+
+  private static PodSpec podSpec(Qperf qperf, QperfConfiguration side, Container container, String restartPolicy) {
+    PodScheduling scheduling = side.scheduling();
+    boolean hostNetwork = side.usesHostNetwork();
+    return new PodSpecBuilder()
+        .withContainers(container)
+        .withRestartPolicy(restartPolicy)
+        .withImagePullSecrets(pullSecrets(qperf))
+        .withAffinity(scheduling.affinity())
+        .withTolerations(scheduling.tolerations())
+        .withNodeSelector(scheduling.nodeSelector())
+        .withNodeName(scheduling.nodeName())
+        .withHostNetwork(hostNetwork ? Boolean.TRUE : null)
+        // On the host network the pod would use the node's resolver and miss the service name.
+        .withDnsPolicy(hostNetwork ? "ClusterFirstWithHostNet" : null)
+        .withAutomountServiceAccountToken(false)
+        .withEnableServiceLinks(false)
+        .withSecurityContext(new PodSecurityContextBuilder()
+            .withRunAsNonRoot(true)
+            .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+            .build())
+        .build();
+  }
+
+  static SecurityContext containerSecurityContext() {
+    return new SecurityContextBuilder()
+        .withRunAsNonRoot(true)
+        .withRunAsUser(NON_ROOT_UID)
+        .withRunAsGroup(NON_ROOT_UID)
+        .withAllowPrivilegeEscalation(false)
+        .withPrivileged(false)
+        .withReadOnlyRootFilesystem(true)
+        .withNewCapabilities().withDrop("ALL").endCapabilities()
+        .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+        .build();
+  }
+
+  private static ObjectMeta metadata(Qperf qperf, String name, String component, Map<String, String> annotations) {
+    return new ObjectMetaBuilder()
+        .withName(name)
+        .withNamespace(qperf.getMetadata().getNamespace())
+        .withLabels(QperfResources.objectLabels(qperf, component))
+        .withAnnotations(nullIfEmpty(annotations))
+        .withOwnerReferences(QperfResources.ownerReferences(qperf))
+        .build();
+  }
+
+  private static List<LocalObjectReference> pullSecrets(Qperf qperf) {
+    ImageSpec image = qperf.getSpec().image();
+    if (image == null || image.pullSecret() == null || image.pullSecret().isBlank()) {
+      return List.of();
+    }
+    return List.of(new LocalObjectReference(image.pullSecret()));
+  }
+
+  private static String pullPolicy(Qperf qperf) {
+    ImageSpec image = qperf.getSpec().image();
+    return image == null || image.pullPolicy() == null || image.pullPolicy().isBlank() ? null : image.pullPolicy();
+  }
+
+  private static Map<String, String> nullIfEmpty(Map<String, String> map) {
+    return map.isEmpty() ? null : map;
+  }
+}

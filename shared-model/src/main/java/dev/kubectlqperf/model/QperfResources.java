@@ -1,0 +1,101 @@
+package dev.kubectlqperf.model;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Names and labels of the objects a run owns; used by the pipeline, the plugin and tests. */
+public final class QperfResources {
+
+  public static final String LABEL_NAME = "app.kubernetes.io/name";
+  public static final String LABEL_INSTANCE = "app.kubernetes.io/instance";
+  public static final String LABEL_COMPONENT = "app.kubernetes.io/component";
+  public static final String LABEL_MANAGED_BY = "app.kubernetes.io/managed-by";
+  /** Ties an object to one run, even when a CR of the same name is deleted and re-created. */
+  public static final String LABEL_RUN_UID = Qperf.GROUP + "/run-uid";
+  /** The repetition a client pod runs (1-based). */
+  public static final String LABEL_REPETITION = Qperf.GROUP + "/repetition";
+
+  public static final String APP = "qperf";
+  public static final String MANAGER = "kubectl-qperf";
+  public static final String COMPONENT_SERVER = "server";
+  public static final String COMPONENT_CLIENT = "client";
+  public static final String SERVER_CONTAINER = "server";
+  public static final String CLIENT_CONTAINER = "client";
+
+  private QperfResources() {}
+
+  /** The server Deployment and Service share the CR's name; the client resolves it through DNS. */
+  public static String serverName(Qperf qperf) {
+    return qperf.getMetadata().getName();
+  }
+
+  /**
+   * The client Pod of the first repetition is {@code <name>-client} (as in Kubestone); later ones
+   * are {@code <name>-client-<n>}. Never equal to the service name: a pod whose hostname equals the
+   * name it looks up would resolve to itself.
+   */
+  public static String clientPodName(Qperf qperf, int repetition) {
+    String base = qperf.getMetadata().getName() + "-client";
+    return repetition <= 1 ? base : base + "-" + repetition;
+  }
+
+  public static String clientPodName(Qperf qperf) {
+    return clientPodName(qperf, 1);
+  }
+
+  /** Labels that select the server pods: never overridable by user labels. */
+  public static Map<String, String> serverSelector(Qperf qperf) {
+    return builtInLabels(qperf, COMPONENT_SERVER);
+  }
+
+  /** Labels every owned object of one component carries. */
+  public static Map<String, String> builtInLabels(Qperf qperf, String component) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(LABEL_NAME, APP);
+    labels.put(LABEL_INSTANCE, qperf.getMetadata().getName());
+    labels.put(LABEL_COMPONENT, component);
+    labels.put(LABEL_MANAGED_BY, MANAGER);
+    return labels;
+  }
+
+  /** Built-in labels plus the run uid when the CR has one (it has none before creation). */
+  public static Map<String, String> objectLabels(Qperf qperf, String component) {
+    Map<String, String> labels = builtInLabels(qperf, component);
+    String uid = qperf.getMetadata().getUid();
+    if (uid != null && !uid.isBlank()) {
+      labels.put(LABEL_RUN_UID, uid);
+    }
+    return labels;
+  }
+
+  /** User pod labels first, then ours on top, so a user label can never break a selector. */
+  public static Map<String, String> podLabels(Qperf qperf, String component, Map<String, String> userLabels) {
+    Map<String, String> labels = new LinkedHashMap<>(userLabels);
+    labels.putAll(objectLabels(qperf, component));
+    return labels;
+  }
+
+  /** Selects every object that belongs to the named run. */
+  public static Map<String, String> instanceSelector(String qperfName) {
+    return Map.of(LABEL_NAME, APP, LABEL_INSTANCE, qperfName, LABEL_MANAGED_BY, MANAGER);
+  }
+
+  /** The controller owner reference; empty when the CR has no uid yet (a client-side dry run). */
+  public static List<OwnerReference> ownerReferences(Qperf qperf) {
+    String uid = qperf.getMetadata().getUid();
+    if (uid == null || uid.isBlank()) {
+      return List.of();
+    }
+    return List.of(new OwnerReferenceBuilder()
+        .withApiVersion(Qperf.API_VERSION)
+        .withKind(Qperf.KIND)
+        .withName(qperf.getMetadata().getName())
+        .withUid(uid)
+        .withController(true)
+        .withBlockOwnerDeletion(true)
+        .build());
+  }
+}

@@ -1,0 +1,78 @@
+package dev.kubectlqperf.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import java.util.List;
+
+/**
+ * What to run. The first six fields are Kubestone's, with the same JSON names and meaning; the
+ * others are optional additions whose absence keeps Kubestone's behaviour.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record QperfSpec(
+    @JsonPropertyDescription("The qperf container image, used for server and client. Default: " + QperfDefaults.IMAGE)
+        ImageSpec image,
+    @JsonPropertyDescription("Options for the qperf client, one string split like a shell word list (quotes group words).")
+        String options,
+    @Required @Size(min = 1) @JsonPropertyDescription("The qperf tests to run, in order, e.g. tcp_bw, tcp_lat.")
+        List<String> tests,
+    @JsonPropertyDescription("Configuration of the qperf server pod.")
+        QperfConfiguration serverConfiguration,
+    @JsonPropertyDescription("Configuration of the qperf client pod.")
+        QperfConfiguration clientConfiguration,
+    @JsonPropertyDescription("Whole-run timeout in seconds, from start to results; the run fails when it is exceeded. Default: "
+            + QperfDefaults.TIMEOUT_SECONDS)
+        Long timeoutSeconds,
+    @JsonPropertyDescription("How the client reaches the server: Headless (default; any data port works) or ClusterIP "
+            + "(qperf's data port is pinned to dataPort).")
+        ServiceType serviceType,
+    @JsonPropertyDescription("The qperf data port (--ip_port) when serviceType is ClusterIP. Default: " + QperfDefaults.DATA_PORT)
+        Integer dataPort,
+    @JsonPropertyDescription("How many times the client runs against the same server. Default: 1.")
+        Integer repetitions,
+    @JsonPropertyDescription("Where the result goes (influxdb, slack, file). Default: the pipeline's configured sinks.")
+        List<String> sinks) {
+
+  /** A spec with only tests and options: everything else defaulted. */
+  public static QperfSpec of(List<String> tests, String options) {
+    return new QperfSpec(null, options, tests, null, null, null, null, null, null, null);
+  }
+
+  public String imageName() {
+    return image == null || isBlank(image.name()) ? QperfDefaults.IMAGE : image.name();
+  }
+
+  public ServiceType effectiveServiceType() {
+    return serviceType == null ? ServiceType.Headless : serviceType;
+  }
+
+  public int effectiveDataPort() {
+    return dataPort == null ? QperfDefaults.DATA_PORT : dataPort;
+  }
+
+  public long effectiveTimeoutSeconds() {
+    return timeoutSeconds == null ? QperfDefaults.TIMEOUT_SECONDS : timeoutSeconds;
+  }
+
+  public int effectiveRepetitions() {
+    return repetitions == null ? 1 : repetitions;
+  }
+
+  public QperfConfiguration server() {
+    return serverConfiguration == null ? QperfConfiguration.EMPTY : serverConfiguration;
+  }
+
+  public QperfConfiguration client() {
+    return clientConfiguration == null ? QperfConfiguration.EMPTY : clientConfiguration;
+  }
+
+  public List<String> testsOrEmpty() {
+    return tests == null ? List.of() : tests;
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+}

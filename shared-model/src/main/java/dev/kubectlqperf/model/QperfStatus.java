@@ -1,0 +1,125 @@
+package dev.kubectlqperf.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Observed state of a run. {@code running} and {@code completed} keep Kubestone's meaning
+ * (completed is true when the run ended, whether it succeeded or not); {@code phase} and the
+ * conditions tell which. Mutable on purpose: the pipeline copies it, changes it, and patches it
+ * only when the copy differs ({@link #equals}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class QperfStatus {
+
+  @JsonPropertyDescription("Kubestone: the benchmark is executing.")
+  private Boolean running;
+
+  @JsonPropertyDescription("Kubestone: the benchmark ended, regardless of its success.")
+  private Boolean completed;
+
+  @JsonPropertyDescription("Pending, Starting, Running, Completed or Failed.")
+  private QperfPhase phase;
+
+  private List<Condition> conditions;
+
+  @JsonPropertyDescription("The metadata.generation this status describes.")
+  private Long observedGeneration;
+
+  private String startTime;
+  private String completionTime;
+  private String serverNode;
+  private String clientNode;
+
+  @JsonPropertyDescription("Machine-readable reason of the current phase, e.g. ClientFailed.")
+  private String reason;
+
+  @JsonPropertyDescription("Human-readable explanation, e.g. qperf's own error message.")
+  private String message;
+
+  @JsonPropertyDescription("One line with the headline result of each test.")
+  private String headline;
+
+  @JsonPropertyDescription("Headline metrics per test; the full document is in the client log and the sinks.")
+  private List<TestSummary> results;
+
+  @JsonPropertyDescription("Delivery state of the result per sink.")
+  private Map<String, SinkDelivery> sinks;
+
+  public QperfStatus() {}
+
+  /** A deep-enough copy: lists and maps are new, their elements are immutable or replaced whole. */
+  public QperfStatus copy() {
+    QperfStatus c = new QperfStatus();
+    c.running = running;
+    c.completed = completed;
+    c.phase = phase;
+    c.conditions = conditions == null ? null : new ArrayList<>(conditions);
+    c.observedGeneration = observedGeneration;
+    c.startTime = startTime;
+    c.completionTime = completionTime;
+    c.serverNode = serverNode;
+    c.clientNode = clientNode;
+    c.reason = reason;
+    c.message = message;
+    c.headline = headline;
+    c.results = results == null ? null : new ArrayList<>(results);
+    c.sinks = sinks == null ? null : new LinkedHashMap<>(sinks);
+    return c;
+  }
+
+  public Boolean getRunning() { return running; }
+  public QperfStatus setRunning(Boolean running) { this.running = running; return this; }
+  public Boolean getCompleted() { return completed; }
+  public QperfStatus setCompleted(Boolean completed) { this.completed = completed; return this; }
+  public QperfPhase getPhase() { return phase; }
+  public QperfStatus setPhase(QperfPhase phase) { this.phase = phase; return this; }
+  public List<Condition> getConditions() { return conditions; }
+  public QperfStatus setConditions(List<Condition> conditions) { this.conditions = conditions; return this; }
+  public Long getObservedGeneration() { return observedGeneration; }
+  public QperfStatus setObservedGeneration(Long g) { this.observedGeneration = g; return this; }
+  public String getStartTime() { return startTime; }
+  public QperfStatus setStartTime(String startTime) { this.startTime = startTime; return this; }
+  public String getCompletionTime() { return completionTime; }
+  public QperfStatus setCompletionTime(String t) { this.completionTime = t; return this; }
+  public String getServerNode() { return serverNode; }
+  public QperfStatus setServerNode(String serverNode) { this.serverNode = serverNode; return this; }
+  public String getClientNode() { return clientNode; }
+  public QperfStatus setClientNode(String clientNode) { this.clientNode = clientNode; return this; }
+  public String getReason() { return reason; }
+  public QperfStatus setReason(String reason) { this.reason = reason; return this; }
+  public String getMessage() { return message; }
+  public QperfStatus setMessage(String message) { this.message = message; return this; }
+  public String getHeadline() { return headline; }
+  public QperfStatus setHeadline(String headline) { this.headline = headline; return this; }
+  public List<TestSummary> getResults() { return results; }
+  public QperfStatus setResults(List<TestSummary> results) { this.results = results; return this; }
+  public Map<String, SinkDelivery> getSinks() { return sinks; }
+  public QperfStatus setSinks(Map<String, SinkDelivery> sinks) { this.sinks = sinks; return this; }
+
+  @Override
+  public boolean equals(Object o) {
+    if (this == o) return true;
+    if (!(o instanceof QperfStatus s)) return false;
+    return Objects.equals(running, s.running) && Objects.equals(completed, s.completed)
+        && phase == s.phase && Objects.equals(conditions, s.conditions)
+        && Objects.equals(observedGeneration, s.observedGeneration)
+        && Objects.equals(startTime, s.startTime) && Objects.equals(completionTime, s.completionTime)
+        && Objects.equals(serverNode, s.serverNode) && Objects.equals(clientNode, s.clientNode)
+        && Objects.equals(reason, s.reason) && Objects.equals(message, s.message)
+        && Objects.equals(headline, s.headline) && Objects.equals(results, s.results)
+        && Objects.equals(sinks, s.sinks);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(running, completed, phase, conditions, observedGeneration, startTime,
+        completionTime, serverNode, clientNode, reason, message, headline, results, sinks);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.kubectlqperf.model.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One block qperf printed: a test header and its value lines. A {@code -oo} loop prints one block
+ * per iteration; {@code loop} then holds the variables that change between iterations (only when
+ * qperf printed them, i.e. with {@code -vu}).
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record TestResult(
+    String test,
+    @JsonInclude(JsonInclude.Include.ALWAYS) boolean ok,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String error,
+    @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Metric> metrics,
+    Map<String, Metric> loop,
+    List<String> warnings) {}

@@ -1,0 +1,92 @@
+package dev.kubectlqperf.model.validation;
+
+import dev.kubectlqperf.model.ImageSpec;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfDefaults;
+import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.ServiceType;
+import dev.kubectlqperf.model.qperf.QperfTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, before anything is created, whether a run can work: qperf would reject it, hang, or
+ * talk to something other than the server this run creates. Everything else qperf accepts passes
+ * through unchanged.
+ */
+public final class QperfValidator {
+
+  public static final Set<String> KNOWN_SINKS = Set.of("influxdb", "slack", "file");
+  private static final Set<String> PULL_POLICIES = Set.of("Always", "Never", "IfNotPresent");
+  private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final int MAX_REPETITIONS = 1000;
+
+  private QperfValidator() {}
+
+  public static ValidationResult validate(Qperf qperf) {
+    List<String> errors = new ArrayList<>();
+    String name = qperf.getMetadata() == null ? null : qperf.getMetadata().getName();
+    if (name == null || !DNS_1035_LABEL.matcher(name).matches()) {
+      errors.add("metadata.name: '" + name + "' must be a DNS-1035 label (lower-case letters, digits and '-', "
+          + "starting with a letter, at most 63 characters): it names the server Service");
+    }
+    QperfSpec spec = qperf.getSpec();
+    if (spec == null) {
+      errors.add("spec: required, with at least spec.tests");
+      return new ValidationResult(errors);
+    }
+    validateTests(spec, errors);
+    OptionRules.validate(spec, errors);
+    validateAdditions(spec, errors);
+    return new ValidationResult(errors);
+  }
+
+  private static void validateTests(QperfSpec spec, List<String> errors) {
+    List<String> tests = spec.testsOrEmpty();
+    if (tests.isEmpty()) {
+      errors.add("spec.tests: at least one test is required, e.g. [tcp_bw, tcp_lat]");
+    }
+    for (int i = 0; i < tests.size(); i++) {
+      String test = tests.get(i);
+      String field = "spec.tests[" + i + "]";
+      if (test == null || QperfTest.byName(test).isEmpty()) {
+        errors.add(field + ": unknown qperf test '" + test + "' (known: tcp_bw, tcp_lat, udp_bw, udp_lat, "
+            + "sctp_*, sdp_*, rds_*, conf, and the RDMA tests rc_*, uc_*, ud_*, xrc_*, ver_rc_*)");
+      } else if (QperfTest.byName(test).get() == QperfTest.quit) {
+        errors.add(field + ": 'quit' stops the qperf server instead of measuring anything");
+      }
+    }
+  }
+
+  private static void validateAdditions(QperfSpec spec, List<String> errors) {
+    if (spec.timeoutSeconds() != null && spec.timeoutSeconds() < 1) {
+      errors.add("spec.timeoutSeconds: must be at least 1, got " + spec.timeoutSeconds());
+    }
+    if (spec.repetitions() != null && (spec.repetitions() < 1 || spec.repetitions() > MAX_REPETITIONS)) {
+      errors.add("spec.repetitions: must be between 1 and " + MAX_REPETITIONS + ", got " + spec.repetitions());
+    }
+    if (spec.dataPort() != null) {
+      int port = spec.dataPort();
+      if (port < 1 || port > 65535 || port == QperfDefaults.CONTROL_PORT) {
+        errors.add("spec.dataPort: must be a port from 1 to 65535 other than the control port "
+            + QperfDefaults.CONTROL_PORT + ", got " + port);
+      } else if (spec.effectiveServiceType() == ServiceType.Headless) {
+        errors.add("spec.dataPort: only used with serviceType ClusterIP (a headless Service reaches any port)");
+      }
+    }
+    if (spec.sinks() != null) {
+      for (String sink : spec.sinks()) {
+        if (!KNOWN_SINKS.contains(sink)) {
+          errors.add("spec.sinks: unknown sink '" + sink + "' (known: file, influxdb, slack)");
+        }
+      }
+    }
+    ImageSpec image = spec.image();
+    if (image != null && image.pullPolicy() != null && !image.pullPolicy().isEmpty()
+        && !PULL_POLICIES.contains(image.pullPolicy())) {
+      errors.add("spec.image.pullPolicy: must be Always, Never or IfNotPresent, got '" + image.pullPolicy() + "'");
+    }
+  }
+}

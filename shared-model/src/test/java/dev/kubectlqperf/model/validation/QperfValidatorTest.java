@@ -1,0 +1,136 @@
+package dev.kubectlqperf.model.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.Fixtures;
+import dev.kubectlqperf.model.ImageSpec;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.ServiceType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class QperfValidatorTest {
+
+  private static ValidationResult options(String options, String... tests) {
+    return QperfValidator.validate(Fixtures.minimal(options, tests.length == 0 ? new String[] {"tcp_bw"} : tests));
+  }
+
+  private static void assertRejected(ValidationResult result, String expectedFragment) {
+    assertTrue(!result.isValid() && result.message().contains(expectedFragment),
+        () -> "expected a rejection containing '" + expectedFragment + "', got: " + result.errors());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "", "-v", "--verbose --time 10", "-vv -uu -ub -un -e 5", "-t 2m", "-t 1.5", "-m 64K", "-m 1kb", "-m 1e3",
+      "-oo msg_size:1:64K:*2 -vu", "-oo 'msg_size:1:4K:*2' -oo time:1:2:1", "--loop m::8:2", "-ca 1 -rca 0",
+      "-lsb 1M -rsb 2M", "-ws 10", "--wait_server 1h", "-to 5", "-ar1 -f1", "-D", "-a 1", "-T 3", "-W 10",
+      "-ip 5000", "-sl 15", "--static_rate 40g", "\t-v\t-t\t3"})
+  void optionsQperfAcceptsPassUnchanged(String options) {
+    ValidationResult result = options(options);
+    assertTrue(result.isValid(), () -> "'" + options + "' should pass: " + result.errors());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--bogus|unknown qperf option '--bogus'",
+      "-H otherhost|would change the server address",
+      "--host 10.0.0.1|would change the server address",
+      "-lp 20000|would change the control port",
+      "--listen_port 20000|would change the control port",
+      "--help|print text and exit",
+      "-V|print text and exit",
+      "otherhost|'otherhost' is not an option",
+      "tcp_lat|'tcp_lat' is not an option",
+      "-t|missing argument to -t",
+      "-t 10x|bad argument: 10x",
+      "-t -3|-t requires a non-negative number",
+      "-m 10q|-m: bad size: 10q",
+      "-m 1KB|-m: bad size: 1KB",
+      "-ca any|bad argument: any",
+      "-sl 16|service level must be between 0 and 15",
+      "-oo nosuch:1:8:2|no such variable",
+      "-oo msg_size:1|must specify limit",
+      "-oo msg_size:1:8:0|increment must be positive",
+      "-t 0|--time below 1 second",
+      "-t 0.5|--time below 1 second",
+      "-n 1000|--no_msgs (-n) makes socket tests"})
+  void optionsThatCannotWorkAreRejected(String options, String reason) {
+    assertRejected(options(options), reason);
+  }
+
+  @Test
+  void noMsgsIsFineForRdmaTestsOnly() {
+    assertTrue(options("-n 1000", "rc_bw").isValid());
+    assertTrue(options("-n 1000 -t 0", "rc_lat").isValid(), "with -n an RDMA test ends by count");
+    assertRejected(options("-n 1000", "rc_bw", "tcp_lat"), "--no_msgs");
+  }
+
+  @Test
+  void testsAreRequiredAndMustBeKnown() {
+    assertRejected(QperfValidator.validate(Fixtures.minimal("-v")), "at least one test is required");
+    Qperf nullTests = Fixtures.created("q1", QperfSpec.of(null, null));
+    assertRejected(QperfValidator.validate(nullTests), "at least one test is required");
+    assertRejected(options("", "tcp_bw", "tcp_foo"), "spec.tests[1]: unknown qperf test 'tcp_foo'");
+    assertRejected(options("", "quit"), "'quit' stops the qperf server");
+  }
+
+  @Test
+  void everyQperfTestIsAccepted() {
+    for (String test : List.of("conf", "tcp_bw", "tcp_lat", "udp_bw", "udp_lat", "sctp_bw", "sdp_lat", "rds_bw",
+        "rc_bw", "rc_rdma_write_poll_lat", "ud_bi_bw", "ver_rc_fetch_add", "xrc_lat", "rc_compare_swap_mr")) {
+      assertTrue(options("", test).isValid(), test);
+    }
+  }
+
+  @Test
+  void missingSpecAndBadNamesAreRejected() {
+    Qperf noSpec = Fixtures.minimal("", "tcp_bw");
+    noSpec.setSpec(null);
+    assertRejected(QperfValidator.validate(noSpec), "spec: required");
+    Qperf badName = Fixtures.minimal("", "tcp_bw");
+    badName.getMetadata().setName("9-Bad.Name");
+    assertRejected(QperfValidator.validate(badName), "must be a DNS-1035 label");
+  }
+
+  @Test
+  void additionsAreChecked() {
+    assertRejected(spec(new QperfSpec(null, null, List.of("tcp_bw"), null, null, 0L, null, null, null, null)),
+        "spec.timeoutSeconds");
+    assertRejected(spec(new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, null, null, 0, null)),
+        "spec.repetitions");
+    assertRejected(spec(new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, ServiceType.ClusterIP, 19765,
+        null, null)), "spec.dataPort");
+    assertRejected(spec(new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, null, 20000, null, null)),
+        "only used with serviceType ClusterIP");
+    assertRejected(spec(new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, null, null, null,
+        List.of("influxdb", "kafka"))), "unknown sink 'kafka'");
+    assertRejected(spec(new QperfSpec(new ImageSpec("x", "Sometimes", null), null, List.of("tcp_bw"), null, null,
+        null, null, null, null, null)), "spec.image.pullPolicy");
+  }
+
+  @Test
+  void ipPortMustAgreeWithTheClusterIpDataPort() {
+    QperfSpec clusterIp = new QperfSpec(null, "-ip 5000", List.of("tcp_bw"), null, null, null, ServiceType.ClusterIP,
+        null, null, null);
+    assertRejected(spec(clusterIp), "conflicts with the ClusterIP data port 19766");
+    QperfSpec agreeing = new QperfSpec(null, "--port 19766", List.of("tcp_bw"), null, null, null,
+        ServiceType.ClusterIP, null, null, null);
+    assertTrue(spec(agreeing).isValid(), () -> spec(agreeing).message());
+  }
+
+  @Test
+  void allReasonsAreReportedTogether() {
+    ValidationResult result = options("--bogus -H x", "nope");
+    assertEquals(3, result.errors().size(), result::message);
+  }
+
+  private static ValidationResult spec(QperfSpec spec) {
+    return QperfValidator.validate(Fixtures.created("q1", spec));
+  }
+}
