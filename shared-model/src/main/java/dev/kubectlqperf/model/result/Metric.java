@@ -1,5 +1,6 @@
 package dev.kubectlqperf.model.result;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -38,6 +39,7 @@ public record Metric(
     return value instanceof BigDecimal d ? d : null;
   }
 
+  @JsonIgnore
   public boolean isNumeric() {
     return value instanceof BigDecimal;
   }

@@ -61,9 +61,16 @@ public final class QperfServer implements AutoCloseable {
 
   /** Runs a qperf client against this server; returns its merged output and exit code. */
   public ClientRun runClient(String... optionsAndTests) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("qperf", "127.0.0.1", "--listen_port", String.valueOf(port)));
-    command.addAll(List.of(optionsAndTests));
-    return ClientRun.of(command);
+    return new Client(port).run(optionsAndTests);
+  }
+
+  /** A qperf client aimed at 127.0.0.1 on a control port, whether or not a server listens there. */
+  public record Client(int port) {
+    public ClientRun run(String... optionsAndTests) throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>(List.of("qperf", "127.0.0.1", "--listen_port", String.valueOf(port)));
+      command.addAll(List.of(optionsAndTests));
+      return ClientRun.of(command);
+    }
   }
 
   public static int freePort() throws IOException {

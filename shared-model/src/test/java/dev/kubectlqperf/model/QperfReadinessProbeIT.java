@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The server's readiness check, run for real against a real qperf server on loopback. */
-class QperfReadinessProbeTest {
+class QperfReadinessProbeIT {
 
   @Test
   void probeSeesTheListenerAndLeavesTheServerLogClean() throws Exception {

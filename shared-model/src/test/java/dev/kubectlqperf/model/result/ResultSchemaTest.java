@@ -1,0 +1,67 @@
+package dev.kubectlqperf.model.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import dev.kubectlqperf.model.parse.CaptureFile;
+import dev.kubectlqperf.model.parse.QperfOutputParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every document the parser produces is valid against the checked-in JSON Schema. */
+class ResultSchemaTest {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonSchema SCHEMA = load();
+
+  private static JsonSchema load() {
+    try (InputStream in = ResultSchemaTest.class.getResourceAsStream("/schemas/qperf-result-v1.json")) {
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Stream<Path> captures() throws IOException, URISyntaxException {
+    Path dir = Path.of(ResultSchemaTest.class.getResource("/qperf-outputs").toURI());
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("captures")
+  void parsedCaptureIsValid(Path capture) throws IOException {
+    CaptureFile c = CaptureFile.read(Files.readString(capture, StandardCharsets.UTF_8));
+    String json = new ResultJson().line(QperfOutputParser.parse(c.output(), c.exitCode()));
+    Set<ValidationMessage> problems = SCHEMA.validate(MAPPER.readTree(json));
+    assertEquals(Set.of(), problems, json);
+  }
+
+  @Test
+  void schemaIdMatchesTheDocuments() throws IOException {
+    assertEquals(QperfResult.SCHEMA, MAPPER.readTree(getClass().getResourceAsStream("/schemas/qperf-result-v1.json"))
+        .get("$id").asText());
+  }
+
+  @Test
+  void schemaRejectsAWrongUnit() throws IOException {
+    String bad = "{\"schema\":\"" + QperfResult.SCHEMA + "\",\"ok\":true,\"tests\":[{\"test\":\"tcp_bw\",\"ok\":true,"
+        + "\"error\":null,\"metrics\":{\"bw\":{\"value\":1,\"unit\":\"GB/sec\",\"text\":\"1 GB/sec\"}}}],\"errors\":[]}";
+    assertFalse(SCHEMA.validate(MAPPER.readTree(bad)).isEmpty());
+  }
+}
