@@ -1,0 +1,4 @@
+package dev.kubectlqperf.plugin;
+
+/** Which cluster and namespace a command talks to, from kubectl's global flags. */
+public record KubeTarget(String kubeconfig, String context, String namespace) {}

@@ -1,0 +1,47 @@
+package dev.kubectlqperf.plugin;
+
+import dev.kubectlqperf.plugin.command.ParseCommand;
+import dev.kubectlqperf.plugin.command.VersionCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code kubectl qperf}: run and inspect qperf network benchmarks in Kubernetes. */
+@Command(
+    name = "kubectl qperf",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
+    subcommands = {ParseCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
+        "4:cluster unreachable or the Qperf CRD is missing (run install.sh)"})
+public final class QperfCli implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  public static void main(String[] args) {
+    CliContext context = new CliContext(System.in, new KubeConnection());
+    int code = commandLine(context, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
+        .execute(args);
+    System.exit(code);
+  }
+
+  /** The whole command tree, wired; tests and the shell use this same entry. */
+  public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context));
+    cmd.setOut(out);
+    cmd.setErr(err);
+    cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    return cmd;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
