@@ -87,16 +87,24 @@ class RealQperfParserIT {
     for (int i = 0; i < 2; i++) {
       Map<String, Metric> s = scaled.tests().get(i).metrics();
       Map<String, Metric> u = raw.tests().get(i).metrics();
-      assertEquals(s.keySet(), u.keySet());
+      // qperf hides zero values of optional lines, so two runs may print different CPU lines.
+      assertTrue(u.keySet().containsAll(List.of("msg_size", "time", "timeout")), u.keySet().toString());
       for (String name : List.of("msg_size", "time", "timeout")) {
         assertEquals(0, s.get(name).decimal().compareTo(u.get(name).decimal()), name + ": identical settings");
         assertEquals(s.get(name).unit(), u.get(name).unit());
       }
-      // Measured values differ between two runs, but never by the factor a unit mistake makes.
+      // Measured values differ between two runs (a loaded machine swings latency several times),
+      // but never by the factor of 1000 a unit mistake makes.
       for (String name : s.keySet()) {
-        BigDecimal ratio = s.get(name).decimal().divide(u.get(name).decimal(), MathContext.DECIMAL64);
-        assertTrue(ratio.doubleValue() > 0.2 && ratio.doubleValue() < 5, name + " ratio " + ratio);
+        if (!u.containsKey(name)) {
+          continue;
+        }
         assertEquals(s.get(name).unit(), u.get(name).unit(), name);
+        if (name.contains("cpu") || name.contains("cost")) {
+          continue; // CPU shares depend on what else the machine does
+        }
+        BigDecimal ratio = s.get(name).decimal().divide(u.get(name).decimal(), MathContext.DECIMAL64);
+        assertTrue(ratio.doubleValue() > 0.02 && ratio.doubleValue() < 50, name + " ratio " + ratio);
       }
     }
   }
