@@ -1,0 +1,135 @@
+package dev.kubectlqperf.pipeline;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
+import dev.kubectlqperf.pipeline.k8s.EventRecorder;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
+import dev.kubectlqperf.pipeline.reconcile.Outbox;
+import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
+import dev.kubectlqperf.pipeline.reconcile.Step;
+import dev.kubectlqperf.pipeline.route.EventRoute;
+import dev.kubectlqperf.pipeline.route.ReconcileRoute;
+import dev.kubectlqperf.pipeline.route.ResultRoute;
+import dev.kubectlqperf.pipeline.route.ResyncRoute;
+import dev.kubectlqperf.pipeline.work.WorkQueue;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.main.Main;
+
+/**
+ * The pipeline, assembled: Camel Main with one route per concern, the informer event source, the
+ * work queue and the reconciler, started when this instance leads.
+ */
+public final class Pipeline implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final PipelineConfig config;
+  private final Clock clock;
+  private final Step.Listener steps;
+  private final Map<String, String> properties;
+  private final List<RoutesBuilder> extraRoutes;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private Main main;
+  private volatile ProducerTemplate template;
+  private WorkQueue queue;
+  private QperfEventSource source;
+  private Leadership leadership;
+  private boolean working;
+
+  /**
+   * @param properties Camel properties for the {@code {{…}}} endpoint URIs, over the defaults
+   * @param extraRoutes further route builders (the sinks)
+   */
+  public Pipeline(KubernetesClient client, PipelineConfig config, Clock clock, Step.Listener steps,
+      Map<String, String> properties, List<RoutesBuilder> extraRoutes) {
+    this.client = client;
+    this.config = config;
+    this.clock = clock;
+    this.steps = steps;
+    this.properties = properties;
+    this.extraRoutes = extraRoutes;
+  }
+
+  public void start() throws Exception {
+    main = new Main();
+    main.addInitialProperty("camel.main.name", "qperf-pipeline-" + config.identity());
+    main.addInitialProperty("qperf.resync.millis", String.valueOf(config.resync().toMillis()));
+    main.addInitialProperty("qperf.results.uri", "log:qperf-results?level=DEBUG");
+    properties.forEach(main::addInitialProperty);
+
+    QperfCluster cluster = new QperfCluster(client);
+    Outbox outbox = new Outbox(config.sinks(), this::publish, cluster, clock);
+    QperfReconciler reconciler = new QperfReconciler(cluster, new EventRecorder(client, clock), clock, config, outbox,
+        steps);
+    queue = new WorkQueue(config.parallelism(), key -> template().requestBody(ReconcileRoute.URI, key, Duration.class));
+    source = new QperfEventSource(client, config, key -> template().sendBody(EventRoute.URI, key));
+
+    main.configure().addRoutesBuilder(new EventRoute(queue));
+    main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
+    main.configure().addRoutesBuilder(new ReconcileRoute(reconciler));
+    main.configure().addRoutesBuilder(new ResultRoute(new DeliveryRecorder(cluster, clock)));
+    extraRoutes.forEach(main.configure()::addRoutesBuilder);
+    main.start();
+    template = main.getCamelTemplate();
+
+    leadership = new Leadership(client, config, this::startWork, this::stopWork);
+    leadership.start();
+  }
+
+  private ProducerTemplate template() {
+    return template;
+  }
+
+  private void publish(Qperf qperf, QperfResult result, Set<String> sinks) {
+    String key = qperf.getMetadata().getNamespace() + "/" + qperf.getMetadata().getName();
+    template().sendBodyAndHeaders(ResultRoute.URI, result, Map.of(ResultRoute.KEY, key, ResultRoute.SINKS, sinks));
+  }
+
+  private synchronized void startWork() {
+    if (!working) {
+      working = true;
+      queue.start();
+      source.start();
+    }
+  }
+
+  /** Losing the lease ends this instance's work for good; in a cluster its pod restarts. */
+  private synchronized void stopWork() {
+    if (working) {
+      working = false;
+      source.close();
+      queue.close();
+    }
+    stopped.countDown();
+  }
+
+  /** Blocks until this instance stops working (closed, or leadership lost). */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Keys waiting or in work, for tests and health checks. */
+  public int backlog() {
+    return queue == null ? 0 : queue.size();
+  }
+
+  @Override
+  public void close() {
+    if (leadership != null) {
+      leadership.close();
+    }
+    stopWork();
+    if (main != null) {
+      main.stop();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.kubectlqperf.pipeline;
+
+import dev.kubectlqperf.model.QperfDefaults;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed pipeline configuration, read from environment-style keys with defaults, so tests pass a
+ * plain map. Every key is documented in the README.
+ */
+public record PipelineConfig(
+    List<String> namespaces,
+    Duration resync,
+    int parallelism,
+    Duration unschedulableGrace,
+    long defaultTimeoutSeconds,
+    String defaultImage,
+    boolean leaderElection,
+    String leaseNamespace,
+    String leaseName,
+    String identity,
+    List<String> sinks) {
+
+  /** Namespaces to watch: a comma-separated list; empty or {@code *} means all namespaces. */
+  public static final String NAMESPACES = "QPERF_NAMESPACES";
+  public static final String RESYNC_SECONDS = "QPERF_RESYNC_SECONDS";
+  public static final String PARALLELISM = "QPERF_PARALLELISM";
+  public static final String UNSCHEDULABLE_GRACE_SECONDS = "QPERF_UNSCHEDULABLE_GRACE_SECONDS";
+  public static final String DEFAULT_TIMEOUT_SECONDS = "QPERF_DEFAULT_TIMEOUT_SECONDS";
+  public static final String DEFAULT_IMAGE = "QPERF_DEFAULT_IMAGE";
+  public static final String LEADER_ELECTION = "QPERF_LEADER_ELECTION";
+  public static final String LEASE_NAMESPACE = "QPERF_LEASE_NAMESPACE";
+  public static final String LEASE_NAME = "QPERF_LEASE_NAME";
+  /** The pod name in-cluster (downward API); the host name locally. */
+  public static final String IDENTITY = "HOSTNAME";
+  /** Sinks for runs whose spec names none: a comma-separated list of file, influxdb, slack. */
+  public static final String SINKS = "QPERF_SINKS";
+
+  public static PipelineConfig fromMap(Map<String, String> env) {
+    String ns = env.getOrDefault(NAMESPACES, "").strip();
+    List<String> namespaces = ns.equals("*") ? List.of() : list(ns);
+    return new PipelineConfig(
+        namespaces,
+        Duration.ofSeconds(positive(env, RESYNC_SECONDS, 60)),
+        (int) positive(env, PARALLELISM, 4),
+        Duration.ofSeconds(positive(env, UNSCHEDULABLE_GRACE_SECONDS, 60)),
+        positive(env, DEFAULT_TIMEOUT_SECONDS, QperfDefaults.TIMEOUT_SECONDS),
+        env.getOrDefault(DEFAULT_IMAGE, QperfDefaults.IMAGE),
+        Boolean.parseBoolean(env.getOrDefault(LEADER_ELECTION, "false")),
+        env.getOrDefault(LEASE_NAMESPACE, namespaces.isEmpty() ? "default" : namespaces.get(0)),
+        env.getOrDefault(LEASE_NAME, "qperf-pipeline"),
+        env.getOrDefault(IDENTITY, "qperf-pipeline-" + ProcessHandle.current().pid()),
+        list(env.getOrDefault(SINKS, "")));
+  }
+
+  public boolean watchesAllNamespaces() {
+    return namespaces.isEmpty();
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static long positive(Map<String, String> env, String key, long fallback) {
+    String value = env.get(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value.strip());
+      if (parsed < 1) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a positive whole number, got '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.kubectlqperf.pipeline.k8s;
+
+import dev.kubectlqperf.model.Qperf;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.MicroTime;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Kubernetes Events on the Qperf, so {@code kubectl describe} tells the story of a run. */
+public class EventRecorder {
+
+  public static final String COMPONENT = "qperf-pipeline";
+  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final AtomicLong sequence = new AtomicLong();
+
+  public EventRecorder(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  public void normal(Qperf qperf, String reason, String message) {
+    record(qperf, "Normal", reason, message);
+  }
+
+  public void warning(Qperf qperf, String reason, String message) {
+    record(qperf, "Warning", reason, message);
+  }
+
+  private void record(Qperf qperf, String type, String reason, String message) {
+    String ns = qperf.getMetadata().getNamespace();
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    Event event = new EventBuilder()
+        .withNewMetadata()
+          .withNamespace(ns)
+          .withName(qperf.getMetadata().getName() + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet())
+        .endMetadata()
+        .withNewInvolvedObject()
+          .withApiVersion(Qperf.API_VERSION).withKind(Qperf.KIND).withNamespace(ns)
+          .withName(qperf.getMetadata().getName()).withUid(qperf.getMetadata().getUid())
+        .endInvolvedObject()
+        .withType(type).withReason(reason).withMessage(message)
+        .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
+        .withEventTime(new MicroTime(clock.instant().toString()))
+        .withReportingComponent(COMPONENT).withReportingInstance(COMPONENT)
+        .withAction(reason)
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .build();
+    LOG.info("Qperf {}/{}: {} {}", ns, qperf.getMetadata().getName(), reason, message);
+    try {
+      client.v1().events().inNamespace(ns).resource(event).create();
+    } catch (KubernetesClientException e) {
+      // An event is a courtesy; the status carries the facts.
+      LOG.warn("Qperf {}/{}: could not record event {}: {}", ns, qperf.getMetadata().getName(), reason, e.getMessage());
+    }
+  }
+}

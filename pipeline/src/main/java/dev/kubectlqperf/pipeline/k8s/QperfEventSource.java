@@ -1,0 +1,113 @@
+package dev.kubectlqperf.pipeline.k8s;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.pipeline.PipelineConfig;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Turns cluster changes into Qperf keys. Informers rather than camel-kubernetes' custom-resources
+ * consumer: that consumer is a bare watch (no resync, no re-list after 410 Gone, no reconnect when
+ * the watch closes), while an informer lists, watches, recovers and resyncs by itself. The events
+ * of owned objects (pods, Deployments, Services, Endpoints, selected by our labels) map to their
+ * Qperf, so a finished client is noticed at once rather than at the next poll.
+ */
+public final class QperfEventSource implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final PipelineConfig config;
+  private final Consumer<String> keys;
+  private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  private final List<SharedIndexInformer<Qperf>> qperfInformers = new ArrayList<>();
+
+  public QperfEventSource(KubernetesClient client, PipelineConfig config, Consumer<String> keys) {
+    this.client = client;
+    this.config = config;
+    this.keys = keys;
+  }
+
+  public void start() {
+    long resync = config.resync().toMillis();
+    for (String ns : namespaces()) {
+      var qperves = ns == null ? client.resources(Qperf.class).inAnyNamespace()
+          : client.resources(Qperf.class).inNamespace(ns);
+      SharedIndexInformer<Qperf> qperfInformer = qperves.inform(handler(this::keyOf), resync);
+      qperfInformers.add(qperfInformer);
+      informers.add(qperfInformer);
+      informers.add(owned(ns == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(ns), resync));
+      informers.add(owned(ns == null ? client.apps().deployments().inAnyNamespace()
+          : client.apps().deployments().inNamespace(ns), resync));
+      informers.add(owned(ns == null ? client.services().inAnyNamespace() : client.services().inNamespace(ns), resync));
+      informers.add(owned(ns == null ? client.endpoints().inAnyNamespace() : client.endpoints().inNamespace(ns),
+          resync));
+    }
+  }
+
+  /** Every Qperf the informers know: the periodic full resync enqueues them all. */
+  public Stream<String> knownKeys() {
+    return qperfInformers.stream().flatMap(i -> i.getStore().list().stream()).map(this::keyOf);
+  }
+
+  /** A null entry stands for all namespaces. */
+  private List<String> namespaces() {
+    return config.watchesAllNamespaces() ? Collections.singletonList(null) : config.namespaces();
+  }
+
+  private <T extends HasMetadata> SharedIndexInformer<T> owned(FilterWatchListDeletable<T, ?, ?> scoped, long resync) {
+    return scoped.withLabel(QperfResources.LABEL_MANAGED_BY, QperfResources.MANAGER)
+        .inform(handler(this::ownerKey), resync);
+  }
+
+  private String keyOf(HasMetadata qperf) {
+    return qperf.getMetadata().getNamespace() + "/" + qperf.getMetadata().getName();
+  }
+
+  private String ownerKey(HasMetadata owned) {
+    Map<String, String> labels = owned.getMetadata().getLabels();
+    String instance = labels == null ? null : labels.get(QperfResources.LABEL_INSTANCE);
+    return instance == null ? null : owned.getMetadata().getNamespace() + "/" + instance;
+  }
+
+  private <T extends HasMetadata> ResourceEventHandler<T> handler(Function<HasMetadata, String> toKey) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T obj) {
+        emit(toKey.apply(obj));
+      }
+
+      @Override
+      public void onUpdate(T oldObj, T newObj) {
+        emit(toKey.apply(newObj));
+      }
+
+      @Override
+      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+        emit(toKey.apply(obj));
+      }
+    };
+  }
+
+  private void emit(String key) {
+    if (key != null) {
+      keys.accept(key);
+    }
+  }
+
+  @Override
+  public void close() {
+    informers.forEach(SharedIndexInformer::close);
+    informers.clear();
+    qperfInformers.clear();
+  }
+}

@@ -1,0 +1,320 @@
+package dev.kubectlqperf.pipeline.reconcile;
+
+import dev.kubectlqperf.model.ImageSpec;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfManifests;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.validation.QperfValidator;
+import dev.kubectlqperf.model.validation.ValidationResult;
+import dev.kubectlqperf.pipeline.PipelineConfig;
+import dev.kubectlqperf.pipeline.k8s.EventRecorder;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Drives one Qperf from its current state to the next, level-based: every call looks at what
+ * exists now and does the next idempotent step, so the pipeline may die between any two steps.
+ *
+ * <p>validate → server Deployment + Service → server ready → client Pod → client ended → results
+ * into status → sinks → server deleted. Every failure ends Failed with a reason, and the server is
+ * deleted on success, failure and timeout alike.
+ */
+public final class QperfReconciler {
+
+  private final QperfCluster cluster;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final PipelineConfig config;
+  private final Outbox outbox;
+  private final Step.Listener steps;
+
+  public QperfReconciler(QperfCluster cluster, EventRecorder events, Clock clock, PipelineConfig config,
+      Outbox outbox, Step.Listener steps) {
+    this.cluster = cluster;
+    this.events = events;
+    this.clock = clock;
+    this.config = config;
+    this.outbox = outbox;
+    this.steps = steps;
+  }
+
+  /** Reconciles {@code namespace/name}; returns when to look again (null: on the next event). */
+  public Duration reconcile(String namespace, String name) {
+    Qperf qperf = cluster.qperf(namespace, name);
+    if (qperf == null) {
+      new Cleanup(cluster, events).orphansOf(namespace, name);
+      return null;
+    }
+    if (qperf.getMetadata().getDeletionTimestamp() != null) {
+      return null;
+    }
+    QperfStatus status = qperf.getStatus();
+    if (status != null && (Boolean.TRUE.equals(status.getCompleted()) || isFinal(status))) {
+      new Cleanup(cluster, events).server(qperf);
+      outbox.resume(qperf);
+      return null;
+    }
+    return new Run(withDefaults(qperf), clock.instant().truncatedTo(ChronoUnit.SECONDS)).advance();
+  }
+
+  private static boolean isFinal(QperfStatus status) {
+    return status.getPhase() != null && status.getPhase().isFinal();
+  }
+
+  private Qperf withDefaults(Qperf qperf) {
+    QperfSpec s = qperf.getSpec();
+    if (s == null) {
+      return qperf;
+    }
+    ImageSpec image = s.image() != null && s.image().name() != null && !s.image().name().isBlank() ? s.image()
+        : new ImageSpec(config.defaultImage(), s.image() == null ? null : s.image().pullPolicy(),
+            s.image() == null ? null : s.image().pullSecret());
+    Long timeout = s.timeoutSeconds() != null ? s.timeoutSeconds() : config.defaultTimeoutSeconds();
+    qperf.setSpec(new QperfSpec(image, s.options(), s.tests(), s.serverConfiguration(), s.clientConfiguration(),
+        timeout, s.serviceType(), s.dataPort(), s.repetitions(), s.sinks()));
+    return qperf;
+  }
+
+  /** One pass over one Qperf: the status as saved, the status being built, and the time. */
+  private final class Run {
+    private final Qperf qperf;
+    private final String ns;
+    private final String name;
+    private final String key;
+    private final Instant now;
+    private QperfStatus saved;
+    private final QperfStatus next;
+
+    Run(Qperf qperf, Instant now) {
+      this.qperf = qperf;
+      this.ns = qperf.getMetadata().getNamespace();
+      this.name = qperf.getMetadata().getName();
+      this.key = ns + "/" + name;
+      this.now = now;
+      this.saved = qperf.getStatus();
+      this.next = saved == null ? new QperfStatus() : saved.copy();
+    }
+
+    Duration advance() {
+      if (next.getPhase() == null) {
+        ValidationResult validation = QperfValidator.validate(qperf);
+        if (!validation.isValid()) {
+          return fail(new Problem("InvalidSpec", validation.message()));
+        }
+        if (qperf.getSpec().effectiveRepetitions() > 1) {
+          return fail(new Problem("InvalidSpec", "spec.repetitions above 1 is not supported by this pipeline version"));
+        }
+        next.setPhase(QperfPhase.Pending).setRunning(true).setCompleted(false).setStartTime(now.toString())
+            .setObservedGeneration(qperf.getMetadata().getGeneration()).setReason("Accepted")
+            .setMessage("tests: " + String.join(", ", qperf.getSpec().testsOrEmpty()));
+        save();
+        events.normal(qperf, "Accepted", "running qperf " + String.join(" ", qperf.getSpec().testsOrEmpty()));
+        steps.reached(Step.ACCEPTED, key);
+      }
+      if (!deadline().isAfter(now)) {
+        return timeout();
+      }
+      Optional<Service> service = ensureServer();
+      if (service.isEmpty()) {
+        return Duration.ofSeconds(1);
+      }
+      Qperf started = RunSpec.startedWith(qperf, service.get());
+      if (!serverReady()) {
+        return serverProblem().map(this::fail).orElseGet(() -> untilDeadline(Duration.ofSeconds(2)));
+      }
+      return client(started);
+    }
+
+    /** Server Deployment and Service, created if absent; stale ones of an earlier CR are removed first. */
+    private Optional<Service> ensureServer() {
+      Service service = cluster.service(ns, name);
+      Deployment deployment = cluster.deployment(ns, name);
+      boolean stale = isStale(service) | isStale(deployment);
+      if (stale) {
+        new Cleanup(cluster, events).server(qperf);
+        return Optional.empty();
+      }
+      boolean created = false;
+      if (service == null) {
+        service = RunSpec.annotate(QperfManifests.serverService(qperf), qperf.getSpec());
+        created = cluster.createIfAbsent(service);
+      }
+      if (deployment == null) {
+        Qperf started = RunSpec.startedWith(qperf, service);
+        created |= cluster.createIfAbsent(QperfManifests.serverDeployment(started));
+      }
+      if (created) {
+        events.normal(qperf, "ServerCreated", "created server Deployment and Service " + name);
+        steps.reached(Step.SERVER_CREATED, key);
+      }
+      if (next.getPhase() == QperfPhase.Pending) {
+        next.setPhase(QperfPhase.Starting).setReason("WaitingForServer").setMessage("waiting for the qperf server");
+        save();
+      }
+      return Optional.of(service);
+    }
+
+    private boolean isStale(HasMetadata object) {
+      return object != null && object.getMetadata().getOwnerReferences().stream()
+          .noneMatch(ref -> ref.getUid().equals(qperf.getMetadata().getUid()));
+    }
+
+    private boolean serverReady() {
+      boolean ready = ServerReadiness.available(cluster.deployment(ns, name))
+          && ServerReadiness.hasReadyAddress(cluster.endpoints(ns, name));
+      if (ready && next.getServerNode() == null) {
+        cluster.pods(ns, QperfResources.serverSelector(qperf)).stream()
+            .map(p -> p.getSpec().getNodeName()).filter(n -> n != null).findFirst().ifPresent(next::setServerNode);
+      }
+      if (ready) {
+        next.setConditions(Conditions.set(next.getConditions(), Conditions.SERVER_READY, true, "ServerReady",
+            "the qperf server listens", now.toString(), next.getObservedGeneration()));
+      }
+      return ready;
+    }
+
+    private Optional<Problem> serverProblem() {
+      for (Pod pod : cluster.pods(ns, QperfResources.serverSelector(qperf))) {
+        Optional<Problem> problem = PodProblems.of(pod, "Server", now, config.unschedulableGrace());
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+      return Optional.empty();
+    }
+
+    private Duration client(Qperf started) {
+      String podName = QperfResources.clientPodName(qperf);
+      Pod pod = cluster.pod(ns, podName);
+      if (pod != null && isStale(pod)) {
+        cluster.deletePod(ns, podName);
+        return Duration.ofSeconds(1);
+      }
+      if (pod == null) {
+        cluster.createIfAbsent(QperfManifests.clientPod(started));
+        if (started != qperf && !started.getSpec().equals(qperf.getSpec())) {
+          events.warning(qperf, "SpecChangeIgnored", "the spec changed after the run started; the run keeps the spec "
+              + "it started with (delete and re-create the Qperf to run the new one)");
+        }
+        events.normal(qperf, "ClientStarted", "started client pod " + podName);
+        steps.reached(Step.CLIENT_CREATED, key);
+        next.setPhase(QperfPhase.Running).setReason("ClientRunning").setMessage("qperf client " + podName + " started");
+        save();
+        return untilDeadline(null);
+      }
+      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+      if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+        return finish(pod);
+      }
+      Optional<Problem> problem = PodProblems.of(pod, "Client", now, config.unschedulableGrace());
+      if (problem.isPresent()) {
+        return fail(problem.get());
+      }
+      next.setPhase(QperfPhase.Running).setClientNode(pod.getSpec().getNodeName());
+      save();
+      return untilDeadline(null);
+    }
+
+    /** The client ended: its log becomes the result, the status records it, then sinks, then cleanup. */
+    private Duration finish(Pod pod) {
+      QperfResult result = RunResults.of(qperf, pod, clientLog(pod), now);
+      boolean ok = result.ok();
+      String reason = ok ? "Completed" : "DeadlineExceeded".equals(pod.getStatus().getReason()) ? "Timeout" : "QperfFailed";
+      String message = ok ? "all " + result.tests().size() + " test blocks succeeded" : failureMessage(pod, result);
+      next.setResults(RunResults.summaries(result)).setHeadline(RunResults.headline(result))
+          .setClientNode(pod.getSpec().getNodeName());
+      end(ok ? QperfPhase.Completed : QperfPhase.Failed, reason, message);
+      outbox.record(qperf, next, result);
+      save();
+      steps.reached(Step.RESULT_RECORDED, key);
+      outbox.publish(qperf, result);
+      steps.reached(Step.RESULT_PUBLISHED, key);
+      new Cleanup(cluster, events).server(qperf);
+      steps.reached(Step.SERVER_DELETED, key);
+      if (ok) {
+        events.normal(qperf, "Completed", next.getHeadline());
+      } else {
+        events.warning(qperf, reason, message);
+      }
+      return null;
+    }
+
+    private String clientLog(Pod pod) {
+      try {
+        return cluster.log(ns, pod.getMetadata().getName(), QperfResources.CLIENT_CONTAINER);
+      } catch (RuntimeException e) {
+        return "";
+      }
+    }
+
+    private String failureMessage(Pod pod, QperfResult result) {
+      String qperfSays = RunResults.firstError(result);
+      String podReason = pod.getStatus().getReason();
+      return podReason == null ? qperfSays : qperfSays + " (pod: " + podReason
+          + (pod.getStatus().getMessage() == null ? "" : ", " + pod.getStatus().getMessage()) + ")";
+    }
+
+    private Duration timeout() {
+      Pod pod = cluster.pod(ns, QperfResources.clientPodName(qperf));
+      String phase = pod == null || pod.getStatus() == null ? null : pod.getStatus().getPhase();
+      if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
+        return finish(pod);
+      }
+      String waitingFor = pod == null ? "the qperf server never became ready" : "the qperf client was still running";
+      return fail(new Problem("Timeout", "the run did not finish within " + qperf.getSpec().effectiveTimeoutSeconds()
+          + " s: " + waitingFor));
+    }
+
+    private Duration fail(Problem problem) {
+      end(QperfPhase.Failed, problem.reason(), problem.message());
+      outbox.record(qperf, next, null);
+      save();
+      steps.reached(Step.RESULT_RECORDED, key);
+      outbox.publish(qperf, null);
+      new Cleanup(cluster, events).server(qperf);
+      new Cleanup(cluster, events).runningClient(qperf);
+      steps.reached(Step.SERVER_DELETED, key);
+      events.warning(qperf, problem.reason(), problem.message());
+      return null;
+    }
+
+    private void end(QperfPhase phase, String reason, String message) {
+      boolean ok = phase == QperfPhase.Completed;
+      next.setPhase(phase).setReason(reason).setMessage(message).setRunning(false).setCompleted(true)
+          .setCompletionTime(now.toString())
+          .setConditions(Conditions.set(next.getConditions(), Conditions.SUCCEEDED, ok, reason, message,
+              now.toString(), next.getObservedGeneration()));
+    }
+
+    private Instant deadline() {
+      Instant start = next.getStartTime() == null ? now : Instant.parse(next.getStartTime());
+      return start.plusSeconds(qperf.getSpec().effectiveTimeoutSeconds());
+    }
+
+    /** Look again at the deadline, or sooner when polling for something no event announces. */
+    private Duration untilDeadline(Duration poll) {
+      Duration left = Duration.between(now, deadline()).plusMillis(100);
+      return poll != null && poll.compareTo(left) < 0 ? poll : left;
+    }
+
+    private void save() {
+      if (!next.equals(saved)) {
+        cluster.patchStatus(qperf, saved, next);
+        saved = next.copy();
+        qperf.setStatus(saved);
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.kubectlqperf.pipeline.reconcile;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.TestSummary;
+import dev.kubectlqperf.model.parse.QperfOutputParser;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.RunIdentity;
+import dev.kubectlqperf.model.result.TestResult;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** From a finished client pod and its log to the result document and the status headlines. */
+public final class RunResults {
+
+  /** The numbers a person looks at first; everything else stays in the document. */
+  private static final Set<String> HEADLINE_METRICS = Set.of("bw", "send_bw", "recv_bw", "latency");
+  private static final int MAX_HEADLINE = 160;
+
+  private RunResults() {}
+
+  public static QperfResult of(Qperf qperf, Pod client, String log, Instant now) {
+    ContainerStateTerminated terminated = terminated(client);
+    Integer exitCode = terminated == null ? null : terminated.getExitCode();
+    QperfResult parsed = QperfOutputParser.parse(log, exitCode);
+    String end = terminated != null && terminated.getFinishedAt() != null ? terminated.getFinishedAt() : now.toString();
+    String version = parsed.run() == null ? null : parsed.run().qperfVersion();
+    RunIdentity run = new RunIdentity(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(),
+        qperf.getMetadata().getUid(), qperf.getStatus() == null ? null : qperf.getStatus().getStartTime(), end,
+        qperf.getStatus() == null ? null : qperf.getStatus().getServerNode(), client.getSpec().getNodeName(),
+        version, 1);
+    return parsed.withRun(run);
+  }
+
+  static ContainerStateTerminated terminated(Pod pod) {
+    if (pod.getStatus() == null) {
+      return null;
+    }
+    for (ContainerStatus cs : PodProblems.containerStatuses(pod)) {
+      if (cs.getState() != null && cs.getState().getTerminated() != null) {
+        return cs.getState().getTerminated();
+      }
+    }
+    return null;
+  }
+
+  public static List<TestSummary> summaries(QperfResult result) {
+    List<TestSummary> summaries = new ArrayList<>();
+    for (TestResult t : result.tests()) {
+      Map<String, TestSummary.Headline> metrics = new LinkedHashMap<>();
+      t.metrics().forEach((name, m) -> {
+        if (m.isNumeric() && (HEADLINE_METRICS.contains(name) || isAtomicRate(t, name))) {
+          metrics.put(name, new TestSummary.Headline(m.decimal(), m.unit(), m.text()));
+        }
+      });
+      summaries.add(new TestSummary(t.test(), t.ok(), t.error(), metrics.isEmpty() ? null : metrics));
+    }
+    return summaries;
+  }
+
+  /** RDMA atomics print only a message rate. */
+  private static boolean isAtomicRate(TestResult t, String name) {
+    return name.equals("msg_rate") && t.metrics().keySet().stream().noneMatch(HEADLINE_METRICS::contains);
+  }
+
+  /** One line for the printer column, e.g. {@code tcp_bw 1.81 GB/sec, tcp_lat 6.99 us}. */
+  public static String headline(QperfResult result) {
+    String line = result.tests().stream().map(RunResults::headlineOf).collect(Collectors.joining(", "));
+    return line.length() <= MAX_HEADLINE ? line : line.substring(0, MAX_HEADLINE - 1) + "…";
+  }
+
+  private static String headlineOf(TestResult t) {
+    if (!t.ok()) {
+      return t.test() + " failed";
+    }
+    String values = t.metrics().entrySet().stream()
+        .filter(e -> HEADLINE_METRICS.contains(e.getKey()) || isAtomicRate(t, e.getKey()))
+        .map(e -> (e.getKey().contains("_") ? e.getKey() + " " : "") + e.getValue().text())
+        .collect(Collectors.joining(" "));
+    return values.isEmpty() ? t.test() + " ok" : t.test() + " " + values;
+  }
+
+  /** The first error qperf printed, or the failed test's reason: what a person needs first. */
+  public static String firstError(QperfResult result) {
+    if (!result.errors().isEmpty()) {
+      return result.errors().get(0);
+    }
+    return result.tests().stream().filter(t -> !t.ok()).map(TestResult::error).findFirst().orElse("qperf failed");
+  }
+
+}

@@ -1,0 +1,32 @@
+package dev.kubectlqperf.pipeline.route;
+
+import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
+import java.time.Duration;
+import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.MDC;
+
+/** One reconcile of one Qperf ({@code namespace/name} in the body); the reply is when to look again. */
+public final class ReconcileRoute extends RouteBuilder {
+  public static final String URI = "direct:reconcile";
+  private final QperfReconciler reconciler;
+
+  public ReconcileRoute(QperfReconciler reconciler) {
+    this.reconciler = reconciler;
+  }
+
+  @Override
+  public void configure() {
+    from(URI).routeId("qperf-reconcile")
+        .process(e -> {
+          String key = e.getMessage().getBody(String.class);
+          int slash = key.indexOf('/');
+          MDC.put("qperf", key);
+          try {
+            Duration again = reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1));
+            e.getMessage().setBody(again);
+          } finally {
+            MDC.remove("qperf");
+          }
+        });
+  }
+}

@@ -1,0 +1,130 @@
+package dev.kubectlqperf.pipeline;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfManifests;
+import dev.kubectlqperf.model.QperfResources;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.EndpointsBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Plays, against the fabric8 mock API server, the parts a real cluster has and the mock lacks:
+ * the Deployment controller, the endpoints controller and the kubelet.
+ */
+public final class FakeKubelet {
+
+  public static final String SERVER_NODE = "node-a";
+  public static final String CLIENT_NODE = "node-b";
+  private final KubernetesClient client;
+  private final KubernetesMockServer server;
+
+  public FakeKubelet(KubernetesClient client, KubernetesMockServer server) {
+    this.client = client;
+    this.server = server;
+  }
+
+  /** A running, ready server pod, an available Deployment and a ready Endpoints address. */
+  public void serverReady(String ns, String name) {
+    Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
+    client.resource(serverPod(qperf, "Running", List.of())).create();
+    client.apps().deployments().inNamespace(ns).withName(name).editStatus(d -> {
+      d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+          .withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
+      return d;
+    });
+    client.resource(new EndpointsBuilder().withNewMetadata().withNamespace(ns).withName(name)
+        .withLabels(QperfResources.objectLabels(qperf, QperfResources.COMPONENT_SERVER)).endMetadata()
+        .addNewSubset().addNewAddress().withIp("10.1.0.5").endAddress()
+        .addNewPort().withName("qperf").withPort(19765).endPort().endSubset().build()).create();
+  }
+
+  /** A server pod that cannot start: its container waits with this reason. */
+  public void serverWaiting(String ns, String name, String reason) {
+    Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
+    Pod pod = serverPod(qperf, "Pending", List.of());
+    pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("server")
+        .withImage(qperf.getSpec().imageName()).withNewState().withNewWaiting().withReason(reason)
+        .withMessage("Back-off pulling image").endWaiting().endState().build()));
+    client.resource(pod).create();
+  }
+
+  public void serverUnschedulable(String ns, String name, Instant since) {
+    Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
+    client.resource(serverPod(qperf, "Pending", List.of(new PodConditionBuilder().withType("PodScheduled")
+        .withStatus("False").withReason("Unschedulable").withMessage("0/3 nodes are available")
+        .withLastTransitionTime(since.toString()).build()))).create();
+  }
+
+  /** The client container ran: its log is served at the kubelet's path, its exit code set. */
+  public void clientEnded(String ns, String podName, int exitCode, String log) {
+    serveLog(ns, podName, log);
+    bind(ns, podName);
+    client.pods().inNamespace(ns).withName(podName).editStatus(p -> {
+      ensureStatus(p).setPhase(exitCode == 0 ? "Succeeded" : "Failed");
+      p.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("client")
+          .withNewState().withNewTerminated().withExitCode(exitCode).withReason(exitCode == 0 ? "Completed" : "Error")
+          .withFinishedAt(Instant.now().toString()).endTerminated().endState().build()));
+      return p;
+    });
+  }
+
+  public void clientRunning(String ns, String podName) {
+    bind(ns, podName);
+    client.pods().inNamespace(ns).withName(podName).editStatus(p -> {
+      ensureStatus(p).setPhase("Running");
+      p.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("client")
+          .withNewState().withNewRunning().withStartedAt(Instant.now().toString()).endRunning().endState().build()));
+      return p;
+    });
+  }
+
+  public void clientWaiting(String ns, String podName, String reason) {
+    client.pods().inNamespace(ns).withName(podName).editStatus(p -> {
+      ensureStatus(p).setPhase("Pending");
+      p.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("client").withImage("x")
+          .withNewState().withNewWaiting().withReason(reason).endWaiting().endState().build()));
+      return p;
+    });
+  }
+
+  /** What the scheduler does: put the pod on a node. */
+  private void bind(String ns, String podName) {
+    client.pods().inNamespace(ns).withName(podName).edit(p -> {
+      p.getSpec().setNodeName(CLIENT_NODE);
+      return p;
+    });
+  }
+
+  private static io.fabric8.kubernetes.api.model.PodStatus ensureStatus(Pod pod) {
+    if (pod.getStatus() == null) {
+      pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatus());
+    }
+    return pod.getStatus();
+  }
+
+  private void serveLog(String ns, String podName, String log) {
+    for (String query : List.of("?pretty=false&container=client", "?container=client&pretty=false", "?pretty=false")) {
+      server.expect().get().withPath("/api/v1/namespaces/" + ns + "/pods/" + podName + "/log" + query)
+          .andReturn(200, log).always();
+    }
+  }
+
+  private static Pod serverPod(Qperf qperf, String phase, List<PodCondition> conditions) {
+    var template = QperfManifests.serverDeployment(qperf).getSpec().getTemplate();
+    return new PodBuilder()
+        .withNewMetadata().withNamespace(qperf.getMetadata().getNamespace())
+          .withName(qperf.getMetadata().getName() + "-server-0").withLabels(template.getMetadata().getLabels())
+        .endMetadata()
+        .withSpec(template.getSpec())
+        .editSpec().withNodeName(phase.equals("Running") ? SERVER_NODE : null).endSpec()
+        .withNewStatus().withPhase(phase).withConditions(conditions).endStatus()
+        .build();
+  }
+}

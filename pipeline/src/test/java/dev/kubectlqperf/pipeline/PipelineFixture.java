@@ -1,0 +1,99 @@
+package dev.kubectlqperf.pipeline;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.pipeline.reconcile.Step;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.builder.RouteBuilder;
+
+/** Starts pipelines against a (mock) API server and observes what they do. */
+public final class PipelineFixture implements AutoCloseable {
+
+  public static final String NS = "bench";
+  private final KubernetesClient client;
+  private final List<Pipeline> pipelines = new CopyOnWriteArrayList<>();
+  /** Every result any pipeline of this fixture published, in order. */
+  public final List<QperfResult> published = new CopyOnWriteArrayList<>();
+
+  public PipelineFixture(KubernetesClient client) {
+    this.client = client;
+    try (InputStream crd = getClass().getResourceAsStream("/crd/qperves.perf.kubestone.xridge.io.yaml")) {
+      client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Pipeline start(Map<String, String> env, Step.Listener steps) throws Exception {
+    Map<String, String> all = new HashMap<>(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "1",
+        PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "1", PipelineConfig.SINKS, "file"));
+    all.putAll(env);
+    Pipeline p = new Pipeline(client, PipelineConfig.fromMap(all), Clock.systemUTC(), steps,
+        Map.of("qperf.results.uri", "direct:test-results"), List.of(new RouteBuilder() {
+          @Override
+          public void configure() {
+            from("direct:test-results").routeId("test-results")
+                .process(e -> published.add(e.getMessage().getBody(QperfResult.class)));
+          }
+        }));
+    p.start();
+    pipelines.add(p);
+    return p;
+  }
+
+  public Pipeline start() throws Exception {
+    return start(Map.of(), Step.Listener.NONE);
+  }
+
+  public Qperf create(String name, QperfSpec spec) {
+    Qperf q = new Qperf();
+    q.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
+    q.setSpec(spec);
+    return client.resource(q).create();
+  }
+
+  public Qperf get(String name) {
+    return client.resources(Qperf.class).inNamespace(NS).withName(name).get();
+  }
+
+  public Qperf awaitPhase(String name, QperfPhase phase) {
+    await(name + " " + phase).atMost(Duration.ofSeconds(20)).until(() -> {
+      Qperf q = get(name);
+      return q != null && q.getStatus() != null && q.getStatus().getPhase() == phase;
+    });
+    return get(name);
+  }
+
+  public void awaitServerGone(String name) {
+    await(name + " server deleted").atMost(Duration.ofSeconds(20)).until(() ->
+        client.apps().deployments().inNamespace(NS).withName(name).get() == null
+            && client.services().inNamespace(NS).withName(name).get() == null);
+  }
+
+  public void awaitExists(String what, java.util.function.Supplier<?> lookup) {
+    await(what).atMost(Duration.ofSeconds(20)).until(() -> lookup.get() != null);
+  }
+
+  public List<String> eventReasons(String name) {
+    return client.v1().events().inNamespace(NS).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();
+  }
+
+  @Override
+  public void close() {
+    pipelines.forEach(Pipeline::close);
+  }
+}
