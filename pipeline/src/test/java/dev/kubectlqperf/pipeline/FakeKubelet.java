@@ -32,6 +32,9 @@ public final class FakeKubelet {
 
   /** A running, ready server pod, an available Deployment and a ready Endpoints address. */
   public void serverReady(String ns, String name) {
+    if (client.endpoints().inNamespace(ns).withName(name).get() != null) {
+      return;
+    }
     Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
     client.resource(serverPod(qperf, "Running", List.of())).create();
     client.apps().deployments().inNamespace(ns).withName(name).editStatus(d -> {

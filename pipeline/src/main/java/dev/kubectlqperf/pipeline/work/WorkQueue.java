@@ -91,7 +91,9 @@ public final class WorkQueue implements AutoCloseable {
         again = handler.apply(key);
       } catch (RuntimeException e) {
         failed = true;
-        LOG.warn("Qperf {}: reconcile failed, will retry: {}", key, e.getMessage(), e);
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        LOG.warn("Qperf {}: reconcile failed, will retry: {}", key, cause.toString());
+        LOG.debug("Qperf {}: reconcile failure", key, e);
       }
       done(key, failed, again);
     }
