@@ -10,7 +10,7 @@ public record ClientRun(List<String> command, String output, int exitCode) {
 
   private static final long TIMEOUT_SECONDS = 120;
 
-  static ClientRun of(List<String> command) throws IOException, InterruptedException {
+  public static ClientRun of(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
