@@ -31,15 +31,30 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof CliException c) {
       return c.exitCode();
     }
+    if (unreachable(e)) {
+      return ExitCodes.UNREACHABLE;
+    }
     if (e instanceof KubernetesClientException k) {
-      return k.getCode() == 404 ? ExitCodes.NOT_FOUND : k.getCode() == 0 ? ExitCodes.UNREACHABLE : ExitCodes.FAILURE;
+      return k.getCode() == 404 ? ExitCodes.NOT_FOUND : ExitCodes.FAILURE;
     }
     return ExitCodes.FAILURE;
   }
 
+  /** No answer at all: refused, unknown host, TLS failure or timeout somewhere in the cause chain. */
+  static boolean unreachable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+          || t instanceof javax.net.ssl.SSLException || t instanceof java.net.http.HttpTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException || t instanceof java.net.NoRouteToHostException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static String messageOf(Throwable e) {
-    if (e instanceof KubernetesClientException k && k.getCode() == 0) {
-      Throwable root = k;
+    if (unreachable(e)) {
+      Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();
       }

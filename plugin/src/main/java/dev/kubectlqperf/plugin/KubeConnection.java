@@ -16,6 +16,8 @@ public class KubeConnection implements AutoCloseable {
 
   private final Function<KubeTarget, KubernetesClient> factory;
   private final Map<String, KubernetesClient> clients = new HashMap<>();
+  private volatile String sessionNamespace;
+  private volatile boolean interactive;
 
   public KubeConnection() {
     this(KubeConnection::fromKubeconfig);
@@ -31,13 +33,29 @@ public class KubeConnection implements AutoCloseable {
     return clients.computeIfAbsent(key, k -> factory.apply(target));
   }
 
-  /** The namespace: the flag, else the context's namespace, else {@code default} (as kubectl). */
+  /** The namespace: the flag, else the shell's {@code use}, else the context's, else {@code default}. */
   public String namespace(KubeTarget target) {
     if (target.namespace() != null && !target.namespace().isBlank()) {
       return target.namespace();
     }
+    if (sessionNamespace != null) {
+      return sessionNamespace;
+    }
     String ns = client(target).getNamespace();
     return ns == null || ns.isBlank() ? "default" : ns;
+  }
+
+  /** The interactive shell's {@code use NAMESPACE}. */
+  public void useNamespace(String namespace) {
+    this.sessionNamespace = namespace;
+  }
+
+  public boolean isInteractive() {
+    return interactive;
+  }
+
+  public void setInteractive(boolean interactive) {
+    this.interactive = interactive;
   }
 
   private static KubernetesClient fromKubeconfig(KubeTarget target) {

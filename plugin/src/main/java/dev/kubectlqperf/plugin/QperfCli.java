@@ -1,6 +1,14 @@
 package dev.kubectlqperf.plugin;
 
+import dev.kubectlqperf.plugin.command.CompletionCommand;
+import dev.kubectlqperf.plugin.command.CreateCommand;
+import dev.kubectlqperf.plugin.command.DeleteCommand;
+import dev.kubectlqperf.plugin.command.DescribeCommand;
+import dev.kubectlqperf.plugin.command.GetCommand;
+import dev.kubectlqperf.plugin.command.LogsCommand;
 import dev.kubectlqperf.plugin.command.ParseCommand;
+import dev.kubectlqperf.plugin.command.ResultsCommand;
+import dev.kubectlqperf.plugin.command.ShellCommand;
 import dev.kubectlqperf.plugin.command.VersionCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -14,7 +22,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.Provider.class,
     description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
-    subcommands = {ParseCommand.class, VersionCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
+        ResultsCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class, CompletionCommand.class,
+        VersionCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
@@ -24,7 +34,7 @@ public final class QperfCli implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    CliContext context = new CliContext(System.in, new KubeConnection());
+    CliContext context = new CliContext(System.in, new KubeConnection(), System.console() != null);
     int code = commandLine(context, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
         .execute(args);
     System.exit(code);
@@ -37,6 +47,8 @@ public final class QperfCli implements Runnable {
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     cmd.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    // --options '-v -t 10': qperf options are values here, not ours.
+    cmd.setAllowOptionsAsOptionParameters(true);
     return cmd;
   }
 

@@ -30,7 +30,7 @@ public final class Cli {
             throw new IllegalStateException("this test has no cluster");
           }
           return client;
-        }));
+        }), false);
     int code = QperfCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
@@ -31,7 +32,7 @@ final class Cleanup {
   void runningClient(Qperf qperf) {
     String ns = qperf.getMetadata().getNamespace();
     Pod pod = cluster.pod(ns, QperfResources.clientPodName(qperf));
-    if (pod != null && RunResults.terminated(pod) == null) {
+    if (pod != null && ClientPodResult.terminated(pod) == null) {
       cluster.deletePod(ns, pod.getMetadata().getName());
     }
   }

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
@@ -58,7 +59,7 @@ public final class Outbox {
 
   private QperfResult derive(Qperf qperf) {
     Pod pod = cluster.pod(qperf.getMetadata().getNamespace(), QperfResources.clientPodName(qperf));
-    if (pod != null && RunResults.terminated(pod) != null) {
+    if (pod != null && ClientPodResult.terminated(pod) != null) {
       String log;
       try {
         log = cluster.log(qperf.getMetadata().getNamespace(), pod.getMetadata().getName(),
@@ -66,7 +67,7 @@ public final class Outbox {
       } catch (RuntimeException e) {
         log = "";
       }
-      return RunResults.of(qperf, pod, log, clock.instant());
+      return ClientPodResult.of(qperf, pod, log, clock.instant());
     }
     return failureWithoutOutput(qperf);
   }

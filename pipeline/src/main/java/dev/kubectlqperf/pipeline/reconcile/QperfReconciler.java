@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.ImageSpec;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfManifests;
@@ -229,7 +230,7 @@ public final class QperfReconciler {
 
     /** The client ended: its log becomes the result, the status records it, then sinks, then cleanup. */
     private Duration finish(Pod pod) {
-      QperfResult result = RunResults.of(qperf, pod, clientLog(pod), now);
+      QperfResult result = ClientPodResult.of(qperf, pod, clientLog(pod), now);
       boolean ok = result.ok();
       String reason = ok ? "Completed" : "DeadlineExceeded".equals(pod.getStatus().getReason()) ? "Timeout" : "QperfFailed";
       String message = ok ? "all " + result.tests().size() + " test blocks succeeded" : failureMessage(pod, result);

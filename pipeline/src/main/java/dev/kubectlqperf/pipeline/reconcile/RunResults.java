@@ -1,15 +1,8 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
-import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.TestSummary;
-import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.model.result.TestResult;
-import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
-import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.Pod;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** From a finished client pod and its log to the result document and the status headlines. */
+/** From a result document to what the status shows of it: headlines, one line, the first error. */
 public final class RunResults {
 
   /** The numbers a person looks at first; everything else stays in the document. */
@@ -25,31 +18,6 @@ public final class RunResults {
   private static final int MAX_HEADLINE = 160;
 
   private RunResults() {}
-
-  public static QperfResult of(Qperf qperf, Pod client, String log, Instant now) {
-    ContainerStateTerminated terminated = terminated(client);
-    Integer exitCode = terminated == null ? null : terminated.getExitCode();
-    QperfResult parsed = QperfOutputParser.parse(log, exitCode);
-    String end = terminated != null && terminated.getFinishedAt() != null ? terminated.getFinishedAt() : now.toString();
-    String version = parsed.run() == null ? null : parsed.run().qperfVersion();
-    RunIdentity run = new RunIdentity(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(),
-        qperf.getMetadata().getUid(), qperf.getStatus() == null ? null : qperf.getStatus().getStartTime(), end,
-        qperf.getStatus() == null ? null : qperf.getStatus().getServerNode(), client.getSpec().getNodeName(),
-        version, 1);
-    return parsed.withRun(run);
-  }
-
-  static ContainerStateTerminated terminated(Pod pod) {
-    if (pod.getStatus() == null) {
-      return null;
-    }
-    for (ContainerStatus cs : PodProblems.containerStatuses(pod)) {
-      if (cs.getState() != null && cs.getState().getTerminated() != null) {
-        return cs.getState().getTerminated();
-      }
-    }
-    return null;
-  }
 
   public static List<TestSummary> summaries(QperfResult result) {
     List<TestSummary> summaries = new ArrayList<>();

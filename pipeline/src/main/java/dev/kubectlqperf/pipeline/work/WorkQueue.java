@@ -91,12 +91,19 @@ public final class WorkQueue implements AutoCloseable {
         again = handler.apply(key);
       } catch (RuntimeException e) {
         failed = true;
+        if (isClosed()) {
+          return; // interrupted by shutdown; the next instance reconciles again
+        }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         LOG.warn("Qperf {}: reconcile failed, will retry: {}", key, cause.toString());
         LOG.debug("Qperf {}: reconcile failure", key, e);
       }
       done(key, failed, again);
     }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private synchronized String take() {

@@ -18,11 +18,20 @@ public final class Table {
     return this;
   }
 
+  /** Prints the rows but not the header, aligned as if it were there (rows of a watch). */
+  public void printRowsOnly(PrintWriter out) {
+    print(out, false);
+  }
+
   public boolean isEmpty() {
     return rows.size() == 1;
   }
 
   public void print(PrintWriter out) {
+    print(out, true);
+  }
+
+  private void print(PrintWriter out, boolean withHeader) {
     int columns = rows.get(0).length;
     int[] width = new int[columns];
     for (String[] row : rows) {
@@ -30,7 +39,7 @@ public final class Table {
         width[i] = Math.max(width[i], row[i].length());
       }
     }
-    for (String[] row : rows) {
+    for (String[] row : withHeader ? rows : rows.subList(1, rows.size())) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < columns; i++) {
         String cell = i < row.length ? row[i] : "";

@@ -1,0 +1,128 @@
+package dev.kubectlqperf.plugin.command;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.TestSummary;
+import dev.kubectlqperf.plugin.CliContext;
+import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.output.Age;
+import dev.kubectlqperf.plugin.output.Table;
+import io.fabric8.kubernetes.api.model.Event;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "describe", description = "Spec, status, conditions, results per test and events of a run.")
+public final class DescribeCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
+
+  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+
+  DescribeCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    QperfApi api = QperfApi.connect(context, kube.target());
+    Qperf q = api.get(name);
+    PrintWriter out = spec.commandLine().getOut();
+    QperfSpec s = q.getSpec();
+    QperfStatus st = q.getStatus() == null ? new QperfStatus() : q.getStatus();
+    field(out, "Name", q.getMetadata().getName());
+    field(out, "Namespace", q.getMetadata().getNamespace());
+    field(out, "Created", q.getMetadata().getCreationTimestamp());
+    field(out, "Tests", s == null ? "" : String.join(", ", s.testsOrEmpty()));
+    field(out, "Options", s == null ? "" : s.options());
+    field(out, "Image", s == null ? "" : s.imageName());
+    field(out, "Service type", s == null ? "" : s.effectiveServiceType().name());
+    field(out, "Timeout", s == null ? "" : s.effectiveTimeoutSeconds() + "s");
+    field(out, "Phase", st.getPhase() == null ? "" : st.getPhase().name());
+    field(out, "Running", String.valueOf(Boolean.TRUE.equals(st.getRunning())));
+    field(out, "Completed", String.valueOf(Boolean.TRUE.equals(st.getCompleted())));
+    field(out, "Reason", st.getReason());
+    field(out, "Message", st.getMessage());
+    field(out, "Started", st.getStartTime());
+    field(out, "Finished", st.getCompletionTime());
+    field(out, "Server node", st.getServerNode());
+    field(out, "Client node", st.getClientNode());
+    section(out, "Conditions", conditions(st));
+    section(out, "Results", results(st.getResults()));
+    section(out, "Sinks", sinks(st));
+    section(out, "Events", events(api.events(q)));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private static void field(PrintWriter out, String label, String value) {
+    out.printf("%-14s%s%n", label + ":", value == null ? "" : value);
+  }
+
+  private static void section(PrintWriter out, String title, Table table) {
+    out.println(title + ":");
+    if (table.isEmpty()) {
+      out.println("  <none>");
+      return;
+    }
+    java.io.StringWriter text = new java.io.StringWriter();
+    table.print(new PrintWriter(text));
+    text.toString().lines().forEach(l -> out.println("  " + l));
+  }
+
+  private static Table conditions(QperfStatus st) {
+    Table t = new Table("TYPE", "STATUS", "REASON", "MESSAGE");
+    if (st.getConditions() != null) {
+      st.getConditions().forEach(c -> t.row(c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
+    }
+    return t;
+  }
+
+  private static Table results(List<TestSummary> results) {
+    Table t = new Table("TEST", "RESULT", "METRIC", "VALUE");
+    if (results != null) {
+      for (TestSummary r : results) {
+        String verdict = Boolean.TRUE.equals(r.ok()) ? "ok" : "FAILED";
+        if (r.metrics() == null || r.metrics().isEmpty()) {
+          t.row(r.test(), verdict, "", r.error());
+        } else {
+          boolean first = true;
+          for (var m : r.metrics().entrySet()) {
+            t.row(first ? r.test() : "", first ? verdict : "", m.getKey(), m.getValue().text());
+            first = false;
+          }
+        }
+      }
+    }
+    return t;
+  }
+
+  private static Table sinks(QperfStatus st) {
+    Table t = new Table("SINK", "STATE", "ATTEMPTS", "LAST ERROR");
+    if (st.getSinks() != null) {
+      st.getSinks().forEach((sink, d) -> t.row(sink, String.valueOf(d.state()), String.valueOf(d.attempts()),
+          d.lastError()));
+    }
+    return t;
+  }
+
+  private static Table events(List<Event> events) {
+    Table t = new Table("TYPE", "REASON", "AGE", "MESSAGE");
+    Instant now = Instant.now();
+    events.forEach(e -> t.row(e.getType(), e.getReason(), e.getLastTimestamp() == null ? ""
+        : Age.since(e.getLastTimestamp(), now), e.getMessage()));
+    return t;
+  }
+}

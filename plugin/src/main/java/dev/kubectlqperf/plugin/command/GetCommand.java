@@ -1,0 +1,96 @@
+package dev.kubectlqperf.plugin.command;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.plugin.CliContext;
+import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.output.QperfPrinter;
+import dev.kubectlqperf.plugin.output.Table;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "get", description = "List Qperf runs, or show one.")
+public final class GetCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
+
+  @Parameters(arity = "0..1", paramLabel = "NAME", description = "A Qperf; all in the namespace when omitted.",
+      completionCandidates = QperfNames.class)
+  String name;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
+      description = "table (default), wide, name, json or yaml.")
+  QperfPrinter.Format output;
+
+  @Option(names = {"-A", "--all-namespaces"}, description = "List across all namespaces.")
+  boolean allNamespaces;
+
+  @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "Label selector, e.g. team=net.")
+  String selector;
+
+  @Option(names = {"-w", "--watch"}, description = "After listing, print a row for every change.")
+  boolean watch;
+
+  GetCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    QperfApi api = QperfApi.connect(context, kube.target());
+    PrintWriter out = spec.commandLine().getOut();
+    QperfPrinter printer = new QperfPrinter(Clock.systemUTC());
+    List<Qperf> items = name != null ? List.of(api.get(name)) : api.list(allNamespaces, selector);
+    if (items.isEmpty() && (output == QperfPrinter.Format.table || output == QperfPrinter.Format.wide)) {
+      spec.commandLine().getErr().println("No resources found in " + (allNamespaces ? "any" : api.namespace())
+          + " namespace.");
+    } else {
+      printer.print(items, output, allNamespaces, name != null, out);
+    }
+    if (watch) {
+      follow(api, printer, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Prints one row per change until interrupted (Ctrl-C), like kubectl get -w. */
+  private void follow(QperfApi api, QperfPrinter printer, PrintWriter out) throws InterruptedException {
+    CountDownLatch closed = new CountDownLatch(1);
+    Watcher<Qperf> watcher = new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Qperf q) {
+        if (name != null && !name.equals(q.getMetadata().getName())) {
+          return;
+        }
+        Table row = printer.header(output == QperfPrinter.Format.wide, allNamespaces);
+        printer.row(row, q, output == QperfPrinter.Format.wide, allNamespaces);
+        synchronized (out) {
+          row.printRowsOnly(out);
+        }
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        closed.countDown();
+      }
+    };
+    try (var ignored = name != null ? api.watch(name, watcher) : api.watch(allNamespaces, watcher)) {
+      closed.await();
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.kubectlqperf.plugin.command;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.plugin.CliContext;
+import dev.kubectlqperf.plugin.CliException;
+import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.option.KubeOptions;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "logs", description = "The raw qperf output of a run's client (or, with --server, its server).")
+public final class LogsCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
+
+  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+
+  @Option(names = "--server", description = "The server's log instead of the client's.") boolean server;
+
+  @Option(names = {"-f", "--follow"}, description = "Keep streaming the log (Ctrl-C stops).") boolean follow;
+
+  LogsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    QperfApi api = QperfApi.connect(context, kube.target());
+    Qperf qperf = api.get(name);
+    String pod = server ? serverPod(api, qperf) : clientPod(api, qperf);
+    String container = server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER;
+    if (follow) {
+      OutputStream out = new OutputStream() {
+        @Override
+        public void write(int b) {
+          spec.commandLine().getOut().write(b);
+          spec.commandLine().getOut().flush();
+        }
+      };
+      try (var ignored = api.followLog(pod, container, out)) {
+        new CountDownLatch(1).await();
+      } catch (java.io.IOException e) {
+        throw new CliException(ExitCodes.FAILURE, "log stream of " + pod + " ended: " + e.getMessage());
+      }
+    } else {
+      String log = api.log(pod, container);
+      spec.commandLine().getOut().print(log == null ? "" : log);
+      spec.commandLine().getOut().flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String clientPod(QperfApi api, Qperf qperf) {
+    Pod pod = api.clientPod(qperf);
+    if (pod == null) {
+      throw new CliException(ExitCodes.NOT_FOUND, "run " + qperf.getMetadata().getName() + " has no client pod yet");
+    }
+    return pod.getMetadata().getName();
+  }
+
+  private static String serverPod(QperfApi api, Qperf qperf) {
+    List<Pod> pods = api.serverPods(qperf);
+    if (pods.isEmpty()) {
+      throw new CliException(ExitCodes.NOT_FOUND, "run " + qperf.getMetadata().getName()
+          + " has no server pod (it is deleted when the run ends)");
+    }
+    return pods.get(0).getMetadata().getName();
+  }
+}

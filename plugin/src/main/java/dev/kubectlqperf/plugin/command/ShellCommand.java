@@ -1,0 +1,120 @@
+package dev.kubectlqperf.plugin.command;
+
+import dev.kubectlqperf.plugin.CliContext;
+import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.KubeTarget;
+import dev.kubectlqperf.plugin.QperfCli;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.shell.jline3.PicocliCommands;
+import org.jline.console.impl.SystemRegistryImpl;
+
+/**
+ * An interactive shell over the same command tree: Tab completes commands, flags and run names;
+ * {@code use NAMESPACE} switches namespace; history persists; a failing command never ends the
+ * shell; Ctrl-D (or {@code exit}) does. One cluster client serves every command typed.
+ */
+@Command(name = "shell", description = "An interactive shell: kubectl qperf commands without the prefix, Tab completion.")
+public final class ShellCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  ShellCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    context.kube().setInteractive(true);
+    try (Terminal terminal = TerminalBuilder.builder().name("kubectl-qperf").build()) {
+      CommandLine commands = QperfCli.commandLine(context, terminal.writer(), terminal.writer());
+      commands.getSubcommands().remove("shell");
+      DefaultParser parser = new DefaultParser();
+      SystemRegistryImpl registry = new SystemRegistryImpl(parser, terminal, () -> Path.of("."), null);
+      registry.setCommandRegistries(new PicocliCommands(commands));
+      LineReader reader = LineReaderBuilder.builder().terminal(terminal).completer(registry.completer())
+          .parser(parser).variable(LineReader.HISTORY_FILE, historyFile()).build();
+      terminal.writer().println("kubectl qperf shell: 'help' lists commands, 'use NAMESPACE' switches, Ctrl-D exits.");
+      while (true) {
+        String line;
+        try {
+          line = reader.readLine(prompt());
+        } catch (UserInterruptException e) {
+          continue;
+        } catch (EndOfFileException e) {
+          break;
+        }
+        if (!handleBuiltIn(line.strip(), terminal)) {
+          break;
+        }
+        if (!line.isBlank() && !isBuiltIn(line.strip())) {
+          run(registry, line, terminal);
+        }
+      }
+      terminal.writer().println();
+      terminal.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void run(SystemRegistryImpl registry, String line, Terminal terminal) {
+    try {
+      registry.execute(line);
+    } catch (Exception e) {
+      terminal.writer().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+    }
+    terminal.flush();
+  }
+
+  private static boolean isBuiltIn(String line) {
+    return line.equals("exit") || line.equals("quit") || line.startsWith("use ") || line.equals("use");
+  }
+
+  /** False when the shell should end. */
+  private boolean handleBuiltIn(String line, Terminal terminal) {
+    if (line.equals("exit") || line.equals("quit")) {
+      return false;
+    }
+    if (line.equals("use") || line.startsWith("use ")) {
+      String ns = line.substring(3).strip();
+      if (ns.isEmpty()) {
+        terminal.writer().println("usage: use NAMESPACE");
+      } else {
+        context.kube().useNamespace(ns);
+      }
+    }
+    return true;
+  }
+
+  private String prompt() {
+    KubeTarget target = new KubeTarget(null, null, null);
+    String ns;
+    String ctx;
+    try {
+      ns = context.kube().namespace(target);
+      var current = context.kube().client(target).getConfiguration().getCurrentContext();
+      ctx = current == null ? "" : current.getName() + "/";
+    } catch (RuntimeException e) {
+      ns = "?";
+      ctx = "";
+    }
+    return "qperf(" + ctx + ns + ")> ";
+  }
+
+  private static Path historyFile() {
+    return Path.of(System.getProperty("user.home"), ".kube", "kubectl-qperf.history");
+  }
+}

@@ -1,0 +1,261 @@
+package dev.kubectlqperf.plugin.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.result.ResultJson;
+import dev.kubectlqperf.plugin.Cli;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@EnableKubernetesMockClient(crud = true)
+class CommandsMockTest {
+
+  static final String NS = "bench";
+  KubernetesMockServer server;
+  KubernetesClient client;
+  private Cli cli;
+  private final KubernetesSerialization yaml = new KubernetesSerialization();
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    try (InputStream crd = getClass().getResourceAsStream("/crd/qperves.perf.kubestone.xridge.io.yaml")) {
+      client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+    }
+    cli = new Cli(client);
+  }
+
+  private Qperf inCluster(String name) {
+    return client.resources(Qperf.class).inNamespace(NS).withName(name).get();
+  }
+
+  private void finish(String name, QperfPhase phase, String headline, String log, int exitCode) {
+    Qperf q = inCluster(name);
+    client.resource(new PodBuilder().withNewMetadata().withName(name + "-client").withNamespace(NS).endMetadata()
+        .withNewSpec().addNewContainer().withName("client").withImage("x").endContainer().withNodeName("node-b")
+        .endSpec().build()).create();
+    client.pods().inNamespace(NS).withName(name + "-client").editStatus(p -> {
+      p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase(exitCode == 0 ? "Succeeded" : "Failed")
+          .withContainerStatuses(new ContainerStatusBuilder().withName("client").withNewState().withNewTerminated()
+              .withExitCode(exitCode).endTerminated().endState().build()).build());
+      return p;
+    });
+    server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/" + name + "-client/log?pretty=false&container=client")
+        .andReturn(200, log).always();
+    q.setStatus(new QperfStatus().setPhase(phase).setRunning(false).setCompleted(true).setHeadline(headline)
+        .setReason(phase == QperfPhase.Completed ? "Completed" : "QperfFailed").setMessage("done")
+        .setServerNode("node-a").setClientNode("node-b"));
+    client.resource(q).updateStatus();
+  }
+
+  @Test
+  void createFromFlags() {
+    Cli.Run run = cli.run("create", "pod2pod", "-n", NS, "--tests", "tcp_bw,tcp_lat", "--options=-v -t 10",
+        "--cross-node", "--timeout", "5m", "--sinks", "file");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("qperf.perf.kubestone.xridge.io/pod2pod created\n", run.out());
+    Qperf q = inCluster("pod2pod");
+    assertEquals(List.of("tcp_bw", "tcp_lat"), q.getSpec().tests());
+    assertEquals("-v -t 10", q.getSpec().options());
+    assertEquals(300L, q.getSpec().timeoutSeconds());
+    assertEquals(List.of("file"), q.getSpec().sinks());
+    var anti = q.getSpec().client().scheduling().affinity().getPodAntiAffinity()
+        .getRequiredDuringSchedulingIgnoredDuringExecution().get(0);
+    assertEquals("kubernetes.io/hostname", anti.getTopologyKey());
+    assertEquals("pod2pod", anti.getLabelSelector().getMatchLabels().get("app.kubernetes.io/instance"));
+    assertEquals("server", anti.getLabelSelector().getMatchLabels().get("app.kubernetes.io/component"));
+  }
+
+  @Test
+  void dryRunPrintsExactlyWhatCreateSends() {
+    String[] args = {"q1", "-n", NS, "--tests", "tcp_lat", "--server-node", "n1", "--client-node", "n2",
+        "--host-network", "--service-type", "ClusterIP"};
+    Cli.Run dry = cli.run(concat(new String[] {"create", "--dry-run=client", "-o", "yaml"}, args));
+    assertEquals(0, dry.exitCode(), dry.err());
+    assertNull(inCluster("q1"), "a dry run creates nothing");
+    Qperf printed = yaml.unmarshal(dry.out(), Qperf.class);
+    assertEquals(0, cli.run(concat(new String[] {"create"}, args)).exitCode());
+    Qperf sent = inCluster("q1");
+    assertEquals(printed.getSpec(), sent.getSpec());
+    assertEquals(printed.getMetadata().getName(), sent.getMetadata().getName());
+    assertEquals(printed.getMetadata().getNamespace(), sent.getMetadata().getNamespace());
+    assertEquals("n1", sent.getSpec().server().scheduling().nodeSelector().get("kubernetes.io/hostname"));
+    assertEquals(Boolean.TRUE, sent.getSpec().client().hostNetwork());
+  }
+
+  @Test
+  void createFromAKubestoneManifest() throws Exception {
+    Path manifest = dir.resolve("sample.yaml");
+    try (InputStream in = getClass().getResourceAsStream("/samples/perf_v1alpha1_qperf.yaml")) {
+      Files.write(manifest, in.readAllBytes());
+    }
+    Cli.Run run = cli.run("create", "-f", manifest.toString(), "-n", NS);
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("--verbose --time 10", inCluster("qperf-sample").getSpec().options());
+    Cli.Run again = cli.run("create", "-f", manifest.toString(), "-n", NS);
+    assertEquals(1, again.exitCode());
+    assertTrue(again.err().contains("already exists"), again.err());
+  }
+
+  @Test
+  void createRejectsBadInputWithUsageCode() {
+    Cli.Run bad = cli.run("create", "x", "-n", NS, "--tests", "tcp_foo", "--options", "-n 10");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().startsWith("error: invalid Qperf: spec.tests[0]: unknown qperf test 'tcp_foo'"), bad.err());
+    assertNull(inCluster("x"));
+    assertEquals(2, cli.run("create", "x", "-n", NS).exitCode(), "--tests is required");
+    assertEquals(2, cli.run("create", "x", "--tests", "tcp_bw", "--cross-node", "--same-node").exitCode());
+    assertEquals(2, cli.run("create", "x", "--tests", "tcp_bw", "--timeout", "soon").exitCode());
+    assertEquals(2, cli.run("create", "x", "--tests", "tcp_bw", "--dry-run=server").exitCode());
+    assertEquals(3, cli.run("create", "-f", dir.resolve("missing.yaml").toString()).exitCode());
+    assertFalse(bad.err().contains("Exception"), "no stack trace without -v");
+  }
+
+  @Test
+  void getPrintsAKubectlTable() {
+    cli.run("create", "a", "-n", NS, "--tests", "tcp_bw,tcp_lat");
+    cli.run("create", "b", "-n", NS, "--tests", "udp_lat");
+    finish("a", QperfPhase.Completed, "tcp_bw 1.81 GB/sec, tcp_lat 6.99 us", "", 0);
+    Cli.Run run = cli.run("get", "-n", NS);
+    assertEquals(0, run.exitCode(), run.err());
+    String[] lines = run.out().split("\n");
+    assertTrue(lines[0].matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+AGE"), lines[0]);
+    assertTrue(lines[1].matches("a\\s+Completed\\s+tcp_bw,tcp_lat\\s+tcp_bw 1.81 GB/sec, tcp_lat 6.99 us\\s+\\d+s"),
+        lines[1]);
+    assertTrue(lines[2].matches("b\\s+Pending\\s+udp_lat\\s+\\d+s"), lines[2]);
+
+    Cli.Run wide = cli.run("get", "a", "-n", NS, "-o", "wide");
+    assertTrue(wide.out().split("\n")[0].endsWith("REASON      SERVER   CLIENT"), wide.out());
+    assertTrue(wide.out().contains("node-a   node-b"), wide.out());
+    assertEquals("qperf.perf.kubestone.xridge.io/a\nqperf.perf.kubestone.xridge.io/b\n",
+        cli.run("get", "-n", NS, "-o", "name").out());
+    assertTrue(cli.run("get", "-A").out().startsWith("NAMESPACE"), "all namespaces add a column");
+  }
+
+  @Test
+  void getJsonParsesBack() {
+    cli.run("create", "a", "-n", NS, "--tests", "tcp_bw");
+    Qperf one = yaml.unmarshal(cli.run("get", "a", "-n", NS, "-o", "json").out(), Qperf.class);
+    assertEquals("a", one.getMetadata().getName());
+    String list = cli.run("get", "-n", NS, "-o", "json").out();
+    assertTrue(list.contains("\"kind\" : \"List\"") || list.contains("\"kind\":\"List\""), list);
+  }
+
+  @Test
+  void getMissingIsNotFound() {
+    Cli.Run run = cli.run("get", "nope", "-n", NS);
+    assertEquals(3, run.exitCode());
+    assertEquals("error: qperves.perf.kubestone.xridge.io \"nope\" not found in namespace bench\n", run.err());
+    Cli.Run empty = cli.run("get", "-n", "empty");
+    assertEquals(0, empty.exitCode());
+    assertEquals("No resources found in empty namespace.\n", empty.err());
+  }
+
+  @Test
+  void describeTellsTheStory() {
+    cli.run("create", "a", "-n", NS, "--tests", "tcp_bw");
+    finish("a", QperfPhase.Failed, "tcp_bw failed", "", 1);
+    Cli.Run run = cli.run("describe", "a", "-n", NS);
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Name:         a\n"), run.out());
+    assertTrue(run.out().contains("Phase:        Failed\n"), run.out());
+    assertTrue(run.out().contains("Reason:       QperfFailed\n"), run.out());
+    assertTrue(run.out().contains("Server node:  node-a\n"), run.out());
+    assertTrue(run.out().contains("Events:\n  <none>"), run.out());
+  }
+
+  @Test
+  void resultsAndLogsComeFromTheClientPod() {
+    cli.run("create", "a", "-n", NS, "--tests", "tcp_bw");
+    String log = "tcp_bw:\n    bw  =  2.01 GB/sec\n";
+    finish("a", QperfPhase.Completed, "tcp_bw 2.01 GB/sec", log, 0);
+    Cli.Run table = cli.run("results", "a", "-n", NS);
+    assertEquals(0, table.exitCode(), table.err());
+    assertTrue(table.out().contains("tcp_bw   ok       bw       2.01 GB/sec   2010000000 B/s"), table.out());
+    var doc = new ResultJson().read(cli.run("results", "a", "-n", NS, "-o", "json").out());
+    assertEquals("a", doc.run().name());
+    assertEquals("node-b", doc.run().clientNode());
+    assertEquals(log, cli.run("logs", "a", "-n", NS).out());
+    Cli.Run noServer = cli.run("logs", "a", "-n", NS, "--server");
+    assertEquals(3, noServer.exitCode());
+    assertTrue(noServer.err().contains("no server pod"), noServer.err());
+  }
+
+  @Test
+  void resultsOfARunWithoutClientIsNotFound() {
+    cli.run("create", "a", "-n", NS, "--tests", "tcp_bw");
+    Cli.Run run = cli.run("results", "a", "-n", NS);
+    assertEquals(3, run.exitCode());
+    assertTrue(run.err().contains("has no client pod a-client"), run.err());
+  }
+
+  @Test
+  void deleteByNameAndAll() {
+    cli.run("create", "a", "-n", NS, "--tests", "tcp_bw");
+    cli.run("create", "b", "-n", NS, "--tests", "tcp_bw");
+    cli.run("create", "c", "-n", NS, "--tests", "tcp_bw");
+    Cli.Run one = cli.run("delete", "a", "-n", NS);
+    assertEquals("qperf.perf.kubestone.xridge.io \"a\" deleted\n", one.out());
+    Cli.Run missing = cli.run("delete", "a", "-n", NS);
+    assertEquals(3, missing.exitCode());
+    assertEquals(0, cli.run("delete", "--all", "-n", NS).exitCode());
+    assertTrue(client.resources(Qperf.class).inNamespace(NS).list().getItems().isEmpty());
+    assertEquals(2, cli.run("delete", "-n", NS).exitCode());
+  }
+
+  @Test
+  void createWaitFollowsTheRunAndExitsWithItsOutcome() throws Exception {
+    // A thread of its own: blocking the common pool (one worker on two cores) starves the client.
+    var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    CompletableFuture<Cli.Run> waiting = CompletableFuture.supplyAsync(() ->
+        cli.run("create", "w", "-n", NS, "--tests", "tcp_bw", "--wait"), executor);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> inCluster("w") != null || waiting.isDone());
+    assertFalse(waiting.isDone(), () -> "create --wait ended early: " + waiting.join());
+    finish("w", QperfPhase.Failed, "tcp_bw failed", "tcp_bw:\nserver: unable to make SCTP socket\n", 1);
+    Cli.Run run = waiting.get(20, TimeUnit.SECONDS);
+    executor.shutdown();
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("w: Failed (QperfFailed): done"), run.out());
+    assertTrue(run.out().lines().anyMatch(l -> l.matches("tcp_bw\\s+FAILED\\s+server: unable to make SCTP socket")),
+        run.out());
+  }
+
+  @Test
+  void completionScripts() {
+    Cli.Run bash = cli.run("completion", "bash");
+    assertEquals(0, bash.exitCode());
+    assertTrue(bash.out().contains("complete -F"), "a bash completion function");
+    assertTrue(bash.out().contains("describe"));
+    assertTrue(cli.run("completion", "zsh").out().startsWith("autoload -U +X compinit"));
+    assertEquals(2, cli.run("completion", "fish").exitCode());
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+}
