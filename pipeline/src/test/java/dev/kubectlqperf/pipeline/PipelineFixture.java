@@ -38,10 +38,16 @@ public final class PipelineFixture implements AutoCloseable {
   }
 
   public Pipeline start(Map<String, String> env, Step.Listener steps) throws Exception {
+    return start(client, env, steps);
+  }
+
+  /** A pipeline with a client of its own (e.g. to tell its requests from the test's). */
+  public Pipeline start(KubernetesClient pipelineClient, Map<String, String> env, Step.Listener steps)
+      throws Exception {
     Map<String, String> all = new HashMap<>(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "1",
         PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "1", PipelineConfig.SINKS, "file"));
     all.putAll(env);
-    Pipeline p = new Pipeline(client, PipelineConfig.fromMap(all), Clock.systemUTC(), steps,
+    Pipeline p = new Pipeline(pipelineClient, PipelineConfig.fromMap(all), Clock.systemUTC(), steps,
         Map.of("qperf.results.uri", "direct:test-results"), List.of(new RouteBuilder() {
           @Override
           public void configure() {
