@@ -50,7 +50,7 @@ public final class DescribeCommand implements Callable<Integer> {
     field(out, "Image", s == null ? "" : s.imageName());
     field(out, "Service type", s == null ? "" : s.effectiveServiceType().name());
     field(out, "Timeout", s == null ? "" : s.effectiveTimeoutSeconds() + "s");
-    field(out, "Phase", st.getPhase() == null ? "" : st.getPhase().name());
+    field(out, "Phase", dev.kubectlqperf.plugin.output.QperfPrinter.phase(st));
     field(out, "Running", String.valueOf(Boolean.TRUE.equals(st.getRunning())));
     field(out, "Completed", String.valueOf(Boolean.TRUE.equals(st.getCompleted())));
     field(out, "Reason", st.getReason());

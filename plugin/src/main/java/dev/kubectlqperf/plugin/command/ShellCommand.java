@@ -11,6 +11,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
@@ -45,7 +46,8 @@ public final class ShellCommand implements Callable<Integer> {
       DefaultParser parser = new DefaultParser();
       SystemRegistryImpl registry = new SystemRegistryImpl(parser, terminal, () -> Path.of("."), null);
       registry.setCommandRegistries(new PicocliCommands(commands));
-      LineReader reader = LineReaderBuilder.builder().terminal(terminal).completer(registry.completer())
+      LineReader reader = LineReaderBuilder.builder().terminal(terminal)
+          .completer(new AggregateCompleter(registry.completer(), new RunNameCompleter(new QperfNames(context))))
           .parser(parser).variable(LineReader.HISTORY_FILE, historyFile()).build();
       terminal.writer().println("kubectl qperf shell: 'help' lists commands, 'use NAMESPACE' switches, Ctrl-D exits.");
       while (true) {
@@ -114,7 +116,10 @@ public final class ShellCommand implements Callable<Integer> {
     return "qperf(" + ctx + ns + ")> ";
   }
 
+  /** Beside kubectl's own files; $HOME first, as shells and kubectl use it. */
   private static Path historyFile() {
-    return Path.of(System.getProperty("user.home"), ".kube", "kubectl-qperf.history");
+    String home = System.getenv("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".kube",
+        "kubectl-qperf.history");
   }
 }

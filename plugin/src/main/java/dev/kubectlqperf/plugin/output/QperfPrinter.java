@@ -71,7 +71,7 @@ public final class QperfPrinter {
   }
 
   /** Kubestone-completed runs have no phase: say what their booleans say. */
-  static String phase(QperfStatus s) {
+  public static String phase(QperfStatus s) {
     if (s.getPhase() != null) {
       return s.getPhase().name();
     }
