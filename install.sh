@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds kubectl-qperf and installs it; when a cluster is reachable, applies the Qperf CRD.
-# Idempotent: a second run changes nothing and says so.
+# Builds kubectl-qperf and installs it; when a cluster is reachable, applies the Qperf CRD and
+# starts the pipeline as a local background process. Idempotent: a second run changes nothing.
 #
-#   ./install.sh [--prefix DIR] [--uninstall] [--skip-cluster] [--no-packages]
+#   ./install.sh [--prefix DIR] [--skip-cluster] [--no-packages] [--namespaces NS[,NS]|'*']
+#   ./install.sh --stop          stop the local pipeline
+#   ./install.sh --uninstall     stop it and remove what install.sh added (never your Qperf runs)
 #
 # On Debian/Ubuntu as root it also installs the local tools the tests use (qperf, InfluxDB 1.x),
 # unless --no-packages.
@@ -13,6 +15,9 @@ prefix="${HOME}/.local"
 uninstall=false
 skip_cluster=false
 packages=true
+stop=false
+namespaces=""
+state="${XDG_STATE_HOME:-${HOME}/.local/state}/kubectl-qperf"
 while (($#)); do
   case "$1" in
     --prefix) prefix="${2:?--prefix needs a directory}"; shift 2 ;;
@@ -20,7 +25,9 @@ while (($#)); do
     --uninstall) uninstall=true; shift ;;
     --skip-cluster) skip_cluster=true; shift ;;
     --no-packages) packages=false; shift ;;
-    -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --stop) stop=true; shift ;;
+    --namespaces) namespaces="${2:?--namespaces needs a value}"; shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -48,7 +55,32 @@ cluster_reachable() {
   command -v kubectl >/dev/null && kubectl version --request-timeout=3s >/dev/null 2>&1
 }
 
+pipeline_pid() {
+  local pid
+  pid=$(cat "${state}/pipeline.pid" 2>/dev/null) || return 1
+  kill -0 "${pid}" 2>/dev/null && grep -q qperf-pipeline "/proc/${pid}/cmdline" 2>/dev/null && echo "${pid}"
+}
+
+stop_pipeline() {
+  local pid
+  if pid=$(pipeline_pid); then
+    kill "${pid}"
+    for _ in $(seq 1 100); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.1; done
+    say "stopped the local pipeline (pid ${pid})"
+  else
+    say "no local pipeline is running"
+  fi
+  rm -f "${state}/pipeline.pid"
+}
+
+if $stop; then
+  stop_pipeline
+  exit 0
+fi
+
 if $uninstall; then
+  stop_pipeline
+  rm -rf "${state}"
   removed=false
   for f in "${bin}" "${libdir}"; do
     if [[ -e "${f}" ]]; then rm -rf "${f}"; say "removed ${f}"; removed=true; fi
@@ -63,6 +95,7 @@ install_packages() {
   command -v qperf >/dev/null || need+=(qperf)
   command -v influxd >/dev/null || need+=(influxdb influxdb-client)
   command -v mvn >/dev/null || need+=(maven)
+  command -v tmux >/dev/null || need+=(tmux)
   ((${#need[@]})) || return 0
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     say "installing ${need[*]} (apt-get) ..."
@@ -92,22 +125,68 @@ if ! cmp -s "${jar}" "${libdir}/kubectl-qperf.jar"; then
   cp "${jar}" "${libdir}/kubectl-qperf.jar"
   changed=true
 fi
-launcher=$(sed -e "s#@JAVA@#${jdk}/bin/java#" -e "s#@LIBDIR@#${libdir}#" plugin/src/main/sh/kubectl-qperf)
+if ! cmp -s pipeline/target/qperf-pipeline.jar "${libdir}/qperf-pipeline.jar"; then
+  cp pipeline/target/qperf-pipeline.jar "${libdir}/qperf-pipeline.jar"
+  changed=true
+fi
+# Start-up cache: JDK 25's AOT cache, else (JDK 21-24) a CDS archive; both from one training run.
+if (( $(java_major "${jdk}/bin/java") >= 25 )); then
+  cache_kind="JDK AOT cache"; cache_file=kubectl-qperf.aot
+  cache_flags='-XX:AOTCache=$cache'; train_flag="-XX:AOTCacheOutput=${libdir}/${cache_file}"
+else
+  cache_kind="CDS archive"; cache_file=kubectl-qperf.jsa
+  cache_flags='-XX:SharedArchiveFile=$cache'; train_flag="-XX:ArchiveClassesAtExit=${libdir}/${cache_file}"
+fi
+launcher=$(sed -e "s#@JAVA@#${jdk}/bin/java#" -e "s#@LIBDIR@#${libdir}#" -e "s#@CACHE_FILE@#${cache_file}#" \
+  -e "s#@CACHE_KIND@#${cache_kind}#" -e "s#@CACHE_FLAGS@#${cache_flags}#" plugin/src/main/sh/kubectl-qperf)
 if [[ ! -f "${bin}" ]] || [[ "$(cat "${bin}")" != "${launcher}" ]]; then
   printf '%s\n' "${launcher}" > "${bin}"
   chmod +x "${bin}"
   changed=true
 fi
+if [[ ! "${libdir}/${cache_file}" -nt "${libdir}/kubectl-qperf.jar" ]]; then
+  rm -f "${libdir}"/kubectl-qperf.aot "${libdir}"/kubectl-qperf.jsa
+  "${jdk}/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k "${train_flag}" -Xlog:disable \
+    -Xlog:all=error:stderr -jar "${libdir}/kubectl-qperf.jar" aot-training >/dev/null
+  say "recorded the start-up cache (${cache_kind}): ${libdir}/${cache_file}"
+  changed=true
+fi
 if $changed; then say "installed ${bin}"; else say "${bin} is up to date (nothing changed)"; fi
 case ":${PATH}:" in *":${prefix}/bin:"*) ;; *) say "note: add ${prefix}/bin to PATH so that 'kubectl qperf' finds the plugin" ;; esac
+
+# The embedded default: the pipeline as a local process, on the current kubeconfig context.
+start_pipeline() {
+  mkdir -p "${state}"
+  local ns="${namespaces}"
+  if [[ -z "${ns}" ]]; then
+    ns=$(kubectl config view --minify -o 'jsonpath={..namespace}' 2>/dev/null || true)
+    ns="${ns:-default}"
+  fi
+  local pid
+  if pid=$(pipeline_pid); then
+    if [[ "${libdir}/qperf-pipeline.jar" -nt "${state}/pipeline.pid" ]]; then
+      stop_pipeline
+    elif [[ "$(cat "${state}/pipeline.namespaces" 2>/dev/null)" == "${ns}" ]]; then
+      say "the local pipeline is already running (pid ${pid}, namespaces ${ns}); log: ${state}/pipeline.log"
+      return 0
+    else
+      stop_pipeline
+    fi
+  fi
+  QPERF_NAMESPACES="${ns}" nohup "${jdk}/bin/java" -XX:+UseSerialGC -Xmx256m -jar "${libdir}/qperf-pipeline.jar" \
+    >>"${state}/pipeline.log" 2>&1 </dev/null &
+  echo $! > "${state}/pipeline.pid"
+  echo "${ns}" > "${state}/pipeline.namespaces"
+  say "started the local pipeline (pid $!, namespaces ${ns}); log: ${state}/pipeline.log; stop: ./install.sh --stop"
+}
 
 if $skip_cluster; then
   say "skipped the cluster steps (--skip-cluster)"
 elif cluster_reachable; then
-  out=$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml)
-  say "${out}"
+  say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml)"
+  start_pipeline
 else
-  say "no cluster reachable (kubectl version failed): skipped applying the CRD"
+  say "no cluster reachable (kubectl version failed): skipped applying the CRD and starting the pipeline"
 fi
 
 cat <<NEXT

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.plugin;
 
+import dev.kubectlqperf.plugin.command.AotTrainingCommand;
 import dev.kubectlqperf.plugin.command.CompletionCommand;
 import dev.kubectlqperf.plugin.command.CreateCommand;
 import dev.kubectlqperf.plugin.command.DeleteCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
     description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class, CompletionCommand.class,
-        VersionCommand.class, CommandLine.HelpCommand.class},
+        VersionCommand.class, CommandLine.HelpCommand.class, AotTrainingCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
