@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -17,6 +19,9 @@ public class EventRecorder {
 
   public static final String COMPONENT = "qperf-pipeline";
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+  /** The API server parses eventTime with exactly six fractional digits (a MicroTime). */
+  private static final DateTimeFormatter MICRO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
 
   private final KubernetesClient client;
   private final Clock clock;
@@ -49,7 +54,7 @@ public class EventRecorder {
         .endInvolvedObject()
         .withType(type).withReason(reason).withMessage(message)
         .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
-        .withEventTime(new MicroTime(clock.instant().toString()))
+        .withEventTime(new MicroTime(MICRO_TIME.format(clock.instant())))
         .withReportingComponent(COMPONENT).withReportingInstance(COMPONENT)
         .withAction(reason)
         .withNewSource().withComponent(COMPONENT).endSource()
