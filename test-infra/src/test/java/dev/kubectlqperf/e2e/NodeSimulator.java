@@ -1,0 +1,314 @@
+package dev.kubectlqperf.e2e;
+
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.testing.QperfServer;
+import io.fabric8.kubernetes.api.model.ContainerStatus;
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.NodeCondition;
+import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodCondition;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Plays kubelet for the qperf pods bound to its nodes. Each qperf container runs as a real qperf
+ * process on loopback with the pod's own command and arguments; two rewrites stand in for the pod
+ * network: a server listens on a port of its own instead of 19765, and a client's service name
+ * and control port point at that server. Pod status goes through the API; container logs are
+ * served at the kubelet's path; a deleted pod's process is stopped and the deletion confirmed.
+ */
+final class NodeSimulator implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final List<String> nodes;
+  private final KubeletLogServer logs;
+  private final Map<String, Process> processes = new ConcurrentHashMap<>();
+  private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
+  private final Map<String, String> podIps = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger nextIp = new java.util.concurrent.atomic.AtomicInteger(1);
+  private final ExecutorService work = Executors.newCachedThreadPool();
+  private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor();
+  private SharedIndexInformer<Pod> pods;
+
+  NodeSimulator(KubernetesClient client, List<String> nodes, KubeletLogServer logs) {
+    this.client = client;
+    this.nodes = nodes;
+    this.logs = logs;
+  }
+
+  void start() {
+    for (String node : nodes) {
+      client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node)
+          .addToLabels("kubernetes.io/hostname", node).endMetadata().build()).create();
+    }
+    heartbeat.scheduleAtFixedRate(this::beat, 0, 10, TimeUnit.SECONDS);
+    pods = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Pod pod) {
+        work.execute(() -> handle(pod));
+      }
+
+      @Override
+      public void onUpdate(Pod old, Pod pod) {
+        work.execute(() -> handle(pod));
+      }
+
+      @Override
+      public void onDelete(Pod pod, boolean unknown) {
+        stop(key(pod));
+      }
+    });
+  }
+
+  /** True once every node reports Ready, which the scheduler waits for. */
+  boolean nodesReady() {
+    return nodes.stream().map(n -> client.nodes().withName(n).get()).allMatch(n -> n != null && n.getStatus() != null
+        && n.getStatus().getConditions() != null && n.getStatus().getConditions().stream()
+            .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
+  }
+
+  /** What one client pod printed (its container log). */
+  String clientLog(String namespace, String pod) {
+    return logs.log(namespace, pod, QperfResources.CLIENT_CONTAINER).toString();
+  }
+
+  private void beat() {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    for (String node : nodes) {
+      try {
+        client.nodes().withName(node).editStatus(n -> {
+          if (n.getStatus() == null) {
+            n.setStatus(new io.fabric8.kubernetes.api.model.NodeStatus());
+          }
+          NodeCondition ready = new NodeConditionBuilder().withType("Ready").withStatus("True").withReason("KubeletReady")
+              .withLastHeartbeatTime(now).withLastTransitionTime(now).build();
+          n.getStatus().setConditions(List.of(ready));
+          n.getStatus().setAddresses(List.of(new io.fabric8.kubernetes.api.model.NodeAddress("127.0.0.1", "InternalIP")));
+          n.getStatus().setDaemonEndpoints(new io.fabric8.kubernetes.api.model.NodeDaemonEndpointsBuilder()
+              .withNewKubeletEndpoint().withPort(logs.port()).endKubeletEndpoint().build());
+          Map<String, Quantity> resources = Map.of("cpu", new Quantity("8"), "memory", new Quantity("16Gi"),
+              "pods", new Quantity("110"));
+          n.getStatus().setCapacity(resources);
+          n.getStatus().setAllocatable(resources);
+          return n;
+        });
+      } catch (RuntimeException e) {
+        // the next beat retries (a periodic task that throws would never run again)
+      }
+    }
+  }
+
+  private void handle(Pod pod) {
+    String key = key(pod);
+    if (pod.getSpec().getNodeName() == null || !nodes.contains(pod.getSpec().getNodeName())) {
+      return;
+    }
+    if (pod.getMetadata().getDeletionTimestamp() != null) {
+      stop(key);
+      client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+          .withGracePeriod(0).delete();
+      return;
+    }
+    String component = pod.getMetadata().getLabels() == null ? null
+        : pod.getMetadata().getLabels().get(QperfResources.LABEL_COMPONENT);
+    if (component == null || processes.containsKey(key) || isTerminated(pod)) {
+      return;
+    }
+    synchronized (this) {
+      if (processes.containsKey(key)) {
+        return;
+      }
+      try {
+        if (component.equals(QperfResources.COMPONENT_SERVER)) {
+          runServer(pod, key);
+        } else {
+          runClient(pod, key);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private void runServer(Pod pod, String key) throws IOException {
+    int port = QperfServer.freePort();
+    List<String> command = command(pod);
+    command.set(command.indexOf("19765"), String.valueOf(port));
+    Process p = start(pod, key, command, QperfResources.SERVER_CONTAINER);
+    String instance = pod.getMetadata().getLabels().get(QperfResources.LABEL_INSTANCE);
+    serverPorts.put(pod.getMetadata().getNamespace() + "/" + instance, port);
+    waitForListener(port);
+    setStatus(pod, running(true), "Running");
+    if (!p.isAlive()) {
+      setStatus(pod, terminated(p.exitValue()), p.exitValue() == 0 ? "Succeeded" : "Failed");
+    }
+  }
+
+  private void runClient(Pod pod, String key) throws IOException {
+    List<String> command = command(pod);
+    Integer port = serverPorts.get(pod.getMetadata().getNamespace() + "/" + command.get(1));
+    if (port != null) {
+      command.set(1, "127.0.0.1");
+      command.set(command.indexOf("19765"), String.valueOf(port));
+    }
+    Process p = start(pod, key, command, QperfResources.CLIENT_CONTAINER);
+    setStatus(pod, running(false), "Running");
+    work.execute(() -> {
+      try {
+        int exit = p.waitFor();
+        processes.remove(key);
+        setStatus(pod, terminated(exit), exit == 0 ? "Succeeded" : "Failed");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
+  private Process start(Pod pod, String key, List<String> command, String container) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    processes.put(key, p);
+    StringBuffer log = logs.log(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), container);
+    work.execute(() -> copy(p.getInputStream(), log));
+    return p;
+  }
+
+  private static void copy(InputStream in, StringBuffer log) {
+    byte[] buffer = new byte[8192];
+    try (in) {
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        log.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      // the process ended
+    }
+  }
+
+  private static List<String> command(Pod pod) {
+    var container = pod.getSpec().getContainers().get(0);
+    List<String> command = new ArrayList<>(container.getCommand());
+    command.addAll(container.getArgs());
+    return command;
+  }
+
+  private static void waitForListener(int port) {
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> listening(port));
+  }
+
+  private static boolean listening(int port) throws IOException {
+    String hex = String.format(":%04X ", port);
+    for (String table : List.of("/proc/net/tcp6", "/proc/net/tcp")) {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+        if (line.contains(hex) && line.trim().split("\\s+")[3].equals("0A")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static ContainerStatus running(boolean ready) {
+    return new ContainerStatusBuilder().withName("c").withReady(ready).withRestartCount(0).withImage("qperf")
+        .withImageID("qperf").withStarted(true).withNewState().withNewRunning()
+        .withStartedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).endRunning().endState().build();
+  }
+
+  private static ContainerStatus terminated(int exit) {
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    return new ContainerStatusBuilder().withName("c").withReady(false).withRestartCount(0).withImage("qperf")
+        .withImageID("qperf").withNewState().withNewTerminated().withExitCode(exit)
+        .withReason(exit == 0 ? "Completed" : "Error").withStartedAt(now).withFinishedAt(now).endTerminated()
+        .endState().build();
+  }
+
+  private void setStatus(Pod pod, ContainerStatus container, String phase) {
+    boolean ready = Boolean.TRUE.equals(container.getReady());
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    container.setName(pod.getSpec().getContainers().get(0).getName());
+    List<PodCondition> conditions = List.of(
+        condition("PodScheduled", true, now), condition("Initialized", true, now),
+        condition("ContainersReady", ready, now), condition("Ready", ready, now));
+    // Endpoints may not hold loopback addresses, so pods get addresses of their own; no traffic goes
+    // there (clients are pointed at 127.0.0.1 by this simulator).
+    String podIp = podIps.computeIfAbsent(key(pod), k -> "10.200." + (nextIp.get() / 250) + "." + (nextIp.getAndIncrement() % 250 + 1));
+    PodStatus status = new PodStatusBuilder().withPhase(phase).withHostIP("127.0.0.1").withPodIP(podIp)
+        .withPodIPs(new io.fabric8.kubernetes.api.model.PodIP(podIp)).withStartTime(now)
+        .withConditions(conditions).withContainerStatuses(container).build();
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+            .editStatus(p -> {
+              p.setStatus(status);
+              return p;
+            });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static PodCondition condition(String type, boolean status, String now) {
+    return new PodConditionBuilder().withType(type).withStatus(status ? "True" : "False").withLastTransitionTime(now)
+        .build();
+  }
+
+  private static boolean isTerminated(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  private void stop(String key) {
+    Process p = processes.remove(key);
+    if (p != null) {
+      p.destroy();
+    }
+  }
+
+  private static String key(Pod pod) {
+    return pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName();
+  }
+
+  @Override
+  public void close() {
+    if (pods != null) {
+      pods.close();
+    }
+    heartbeat.shutdownNow();
+    processes.values().forEach(Process::destroy);
+    processes.values().forEach(p -> {
+      try {
+        if (!p.waitFor(5, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    work.shutdownNow();
+  }
+}

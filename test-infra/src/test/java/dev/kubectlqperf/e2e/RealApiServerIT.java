@@ -1,0 +1,197 @@
+package dev.kubectlqperf.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.parse.QperfOutputParser;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.pipeline.Pipeline;
+import dev.kubectlqperf.pipeline.PipelineConfig;
+import dev.kubectlqperf.pipeline.reconcile.Step;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The product on a real kube-apiserver (with controller-manager and scheduler): schema, RBAC from
+ * deploy/ (the pipeline impersonates its ServiceAccount), garbage collection, and real qperf runs
+ * through the node simulator.
+ */
+@ExtendWith(ControlPlane.Extension.class)
+class RealApiServerIT {
+
+  private static final Path SAMPLE = Path.of("..", "shared-model", "src", "test", "resources", "samples",
+      "perf_v1alpha1_qperf.yaml");
+  private static ControlPlane cluster;
+  private static KubernetesClient admin;
+  private static KubeletLogServer logs;
+  private static NodeSimulator nodes;
+
+  @BeforeAll
+  static void setUp(ControlPlane controlPlane) throws Exception {
+    cluster = controlPlane;
+    admin = cluster.admin();
+    check(Kubectl.kubectl(cluster.kubeconfig(), "apply", "-k", "../deploy/cluster-wide"));
+    check(Kubectl.kubectl(cluster.kubeconfig(), "apply", "-k", "../deploy/namespaced"));
+    check(Kubectl.kubectl(cluster.kubeconfig(), "wait", "--for", "condition=established", "--timeout", "60s",
+        "crd/" + Qperf.CRD_NAME));
+    // The tests run the pipeline in-process, under the same ServiceAccount and RBAC.
+    check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "qperf-system", "scale", "deployment/qperf-pipeline",
+        "--replicas", "0"));
+    logs = new KubeletLogServer();
+    nodes = new NodeSimulator(admin, List.of("node-a", "node-b"), logs);
+    nodes.start();
+    await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (nodes != null) {
+      nodes.close();
+    }
+    if (logs != null) {
+      logs.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+  }
+
+  private static Kubectl.Result check(Kubectl.Result r) {
+    assertEquals(0, r.exitCode(), r.out() + r.err());
+    return r;
+  }
+
+  private static void namespace(String name) {
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+        .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
+  }
+
+  /** The pipeline as deployed: acting as qperf-system/qperf-pipeline under deploy/'s RBAC. */
+  private static Pipeline pipeline(String namespaces, boolean leaderElection) throws Exception {
+    KubernetesClient asServiceAccount = cluster.as("qperf-system", "qperf-pipeline");
+    Pipeline p = new Pipeline(asServiceAccount, PipelineConfig.fromMap(Map.of(
+        PipelineConfig.NAMESPACES, namespaces, PipelineConfig.RESYNC_SECONDS, "5",
+        PipelineConfig.LEADER_ELECTION, String.valueOf(leaderElection),
+        PipelineConfig.LEASE_NAMESPACE, "qperf-system")), Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
+    p.start();
+    return p;
+  }
+
+  private static Qperf awaitFinal(String ns, String name) throws Exception {
+    try {
+      await(ns + "/" + name + " ends").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        Qperf q = admin.resources(Qperf.class).inNamespace(ns).withName(name).get();
+        return q != null && q.getStatus() != null && q.getStatus().getPhase() != null
+            && q.getStatus().getPhase().isFinal();
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + Kubectl.kubectl(cluster.kubeconfig(), "get",
+          "nodes,qperves,deploy,rs,pods,svc,endpoints", "-A", "-o", "wide").out(), e);
+    }
+    return admin.resources(Qperf.class).inNamespace(ns).withName(name).get();
+  }
+
+  private static void awaitServerGone(String ns, String name) {
+    await(ns + "/" + name + " server deleted").atMost(Duration.ofMinutes(1)).until(() ->
+        admin.apps().deployments().inNamespace(ns).withName(name).get() == null
+            && admin.services().inNamespace(ns).withName(name).get() == null
+            && admin.pods().inNamespace(ns).withLabels(Map.of(QperfResources.LABEL_INSTANCE, name,
+                QperfResources.LABEL_COMPONENT, QperfResources.COMPONENT_SERVER)).list().getItems().isEmpty());
+  }
+
+  @Test
+  void crdSchemaRejectsBadRunsAndKubectlShowsThePrinterColumns() throws Exception {
+    namespace("compat");
+    check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "apply", "-f", SAMPLE.toString()));
+    Path bad = Files.createTempFile("bad", ".yaml");
+    Files.writeString(bad, "apiVersion: perf.kubestone.xridge.io/v1alpha1\nkind: Qperf\nmetadata: {name: bad}\n"
+        + "spec: {tests: []}\n");
+    Kubectl.Result rejected = Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "apply", "-f", bad.toString());
+    assertEquals(1, rejected.exitCode());
+    assertTrue(rejected.err().contains("spec.tests in body should have at least 1 items"), rejected.err());
+    String header = check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "get", "qperves")).out().lines()
+        .findFirst().orElseThrow();
+    assertTrue(header.matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+RUNNING\\s+COMPLETED\\s+AGE"), header);
+    check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "delete", "qperf", "qperf-sample"));
+  }
+
+  @Test
+  void kubestoneSampleCompletesThroughThePluginUnderClusterWideRbac() throws Exception {
+    namespace("e2e-sample");
+    try (Pipeline ignored = pipeline("*", true)) {
+      Kubectl.Result run = Kubectl.plugin(cluster.kubeconfig(), "create", "-f", SAMPLE.toString(), "-n", "e2e-sample",
+          "--wait");
+      assertEquals(0, run.exitCode(), run.out() + run.err());
+      assertTrue(run.out().contains("qperf-sample: Completed"), run.out());
+      Qperf done = awaitFinal("e2e-sample", "qperf-sample");
+      assertEquals(QperfPhase.Completed, done.getStatus().getPhase());
+      QperfResult printed = QperfOutputParser.parse(nodes.clientLog("e2e-sample", "qperf-sample-client"), 0);
+      assertEquals(printed.tests().get(0).metrics().get("bw").text(),
+          done.getStatus().getResults().get(0).metrics().get("bw").text());
+      assertEquals(printed.tests().get(1).metrics().get("latency").text(),
+          done.getStatus().getResults().get(1).metrics().get("latency").text());
+      assertTrue(run.out().contains(printed.tests().get(1).metrics().get("latency").text()), run.out());
+      awaitServerGone("e2e-sample", "qperf-sample");
+      assertNotNull(admin.pods().inNamespace("e2e-sample").withName("qperf-sample-client").get(), "client pod kept");
+      assertTrue(Kubectl.kubectl(cluster.kubeconfig(), "-n", "e2e-sample", "logs", "qperf-sample-client").out()
+          .contains("tcp_lat:"), "kubectl logs takes the real path to the node");
+    }
+  }
+
+  @Test
+  void namespacedRbacFlavourRunsInItsNamespace() throws Exception {
+    try (Pipeline ignored = pipeline("qperf-bench", false)) {
+      check(Kubectl.plugin(cluster.kubeconfig(), "create", "ns1", "-n", "qperf-bench", "--tests", "tcp_lat",
+          "--options", "-t 1", "--timeout", "90"));
+      assertEquals(QperfPhase.Completed, awaitFinal("qperf-bench", "ns1").getStatus().getPhase());
+      awaitServerGone("qperf-bench", "ns1");
+    }
+  }
+
+  @Test
+  void unsupportedTestFailsWithQperfsMessageAndTheServerIsRemoved() throws Exception {
+    namespace("e2e-fail");
+    try (Pipeline ignored = pipeline("*", false)) {
+      Kubectl.Result run = Kubectl.plugin(cluster.kubeconfig(), "create", "sctp", "-n", "e2e-fail", "--tests",
+          "sctp_bw", "--options", "-t 1", "--timeout", "90", "--wait");
+      assertEquals(1, run.exitCode(), run.out() + run.err());
+      Qperf failed = awaitFinal("e2e-fail", "sctp");
+      assertEquals("QperfFailed", failed.getStatus().getReason());
+      assertEquals("server: unable to make SCTP socket", failed.getStatus().getMessage());
+      awaitServerGone("e2e-fail", "sctp");
+    }
+  }
+
+  @Test
+  void deletingARunMidwayLeavesNothingBehind() throws Exception {
+    namespace("e2e-delete");
+    try (Pipeline ignored = pipeline("*", false)) {
+      check(Kubectl.plugin(cluster.kubeconfig(), "create", "long", "-n", "e2e-delete", "--tests", "tcp_lat",
+          "--options", "-t 60", "--timeout", "120"));
+      await("client running").atMost(Duration.ofMinutes(2)).until(() -> {
+        var pod = admin.pods().inNamespace("e2e-delete").withName("long-client").get();
+        return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
+      });
+      check(Kubectl.plugin(cluster.kubeconfig(), "delete", "long", "-n", "e2e-delete"));
+      await("everything of the run is gone").atMost(Duration.ofMinutes(2)).until(() ->
+          admin.pods().inNamespace("e2e-delete").list().getItems().isEmpty()
+              && admin.apps().deployments().inNamespace("e2e-delete").list().getItems().isEmpty()
+              && admin.services().inNamespace("e2e-delete").list().getItems().isEmpty());
+    }
+  }
+}
