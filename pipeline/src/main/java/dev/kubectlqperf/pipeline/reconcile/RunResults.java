@@ -55,12 +55,13 @@ public final class RunResults {
     return values.isEmpty() ? t.test() + " ok" : t.test() + " " + values;
   }
 
-  /** The first error qperf printed, or the failed test's reason: what a person needs first. */
+  /**
+   * What a person needs first: the failed test's reason (which already holds the most telling of
+   * qperf's error lines, and says so when qperf relayed an empty one), else qperf's first error.
+   */
   public static String firstError(QperfResult result) {
-    if (!result.errors().isEmpty()) {
-      return result.errors().get(0);
-    }
-    return result.tests().stream().filter(t -> !t.ok()).map(TestResult::error).findFirst().orElse("qperf failed");
+    return result.tests().stream().filter(t -> !t.ok()).map(TestResult::error).findFirst()
+        .orElse(result.errors().isEmpty() ? "qperf failed" : result.errors().get(0));
   }
 
 }
