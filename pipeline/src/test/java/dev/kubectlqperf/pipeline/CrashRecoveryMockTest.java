@@ -10,40 +10,19 @@ import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** For each lifecycle step: the pipeline dies right after it, a new one takes over, the run ends once. */
-@EnableKubernetesMockClient(crud = true)
-class CrashRecoveryMockTest {
+class CrashRecoveryMockTest extends MockClusterTest {
 
   private static final String RUN = "crash";
   private static final String LOG = "tcp_lat:\n    latency  =  4.65 us\n";
 
-  KubernetesMockServer server;
-  KubernetesClient client;
-  private PipelineFixture fixture;
-  private FakeKubelet kubelet;
-
-  @BeforeEach
-  void setUp() {
-    fixture = new PipelineFixture(client);
-    kubelet = new FakeKubelet(client, server);
-  }
-
-  @AfterEach
-  void tearDown() {
-    fixture.close();
-  }
 
   @ParameterizedTest
   @EnumSource(Step.class)

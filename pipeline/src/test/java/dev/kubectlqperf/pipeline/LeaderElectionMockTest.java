@@ -8,38 +8,17 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two replicas: only the lease holder acts; when it goes, the other takes over. */
-@EnableKubernetesMockClient(crud = true)
-class LeaderElectionMockTest {
+class LeaderElectionMockTest extends MockClusterTest {
 
-  KubernetesMockServer server;
-  KubernetesClient client;
-  private PipelineFixture fixture;
-  private FakeKubelet kubelet;
   private final Set<String> actors = ConcurrentHashMap.newKeySet();
-
-  @BeforeEach
-  void setUp() {
-    fixture = new PipelineFixture(client);
-    kubelet = new FakeKubelet(client, server);
-  }
-
-  @AfterEach
-  void tearDown() {
-    fixture.close();
-  }
 
   private Pipeline replica(String identity) throws Exception {
     Step.Listener recordActor = (step, key) -> actors.add(identity);

@@ -13,37 +13,16 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The whole lifecycle on the fabric8 CRUD mock server, the test playing kubelet and controllers. */
-@EnableKubernetesMockClient(crud = true)
-class LifecycleMockTest {
+class LifecycleMockTest extends MockClusterTest {
 
-  KubernetesMockServer server;
-  KubernetesClient client;
-  private PipelineFixture fixture;
-  private FakeKubelet kubelet;
-
-  @BeforeEach
-  void setUp() {
-    fixture = new PipelineFixture(client);
-    kubelet = new FakeKubelet(client, server);
-  }
-
-  @AfterEach
-  void tearDown() {
-    fixture.close();
-  }
 
   static String capture(String name) throws IOException {
     try (InputStream in = LifecycleMockTest.class.getResourceAsStream("/qperf-outputs/" + name)) {

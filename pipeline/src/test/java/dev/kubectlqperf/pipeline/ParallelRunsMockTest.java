@@ -10,37 +10,16 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Many runs at once, two workers: all end, each once, nothing left behind. */
-@EnableKubernetesMockClient(crud = true)
-class ParallelRunsMockTest {
+class ParallelRunsMockTest extends MockClusterTest {
 
   private static final int RUNS = 30;
-  KubernetesMockServer server;
-  KubernetesClient client;
-  private PipelineFixture fixture;
-  private FakeKubelet kubelet;
-
-  @BeforeEach
-  void setUp() {
-    fixture = new PipelineFixture(client);
-    kubelet = new FakeKubelet(client, server);
-  }
-
-  @AfterEach
-  void tearDown() {
-    fixture.close();
-  }
 
   @Test
   void manyRunsAtOnceAllCompleteWithNothingLeaked() throws Exception {

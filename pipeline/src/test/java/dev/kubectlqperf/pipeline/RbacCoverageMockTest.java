@@ -15,8 +15,6 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.FileInputStream;
 import java.io.InputStream;
@@ -34,14 +32,9 @@ import org.junit.jupiter.api.Test;
  * Every request the pipeline makes, over a success, a failure, a deletion and leader election, is
  * granted by the RBAC in deploy/ (the ClusterRole and the leader-election Role).
  */
-@EnableKubernetesMockClient(crud = true)
-class RbacCoverageMockTest {
+class RbacCoverageMockTest extends MockClusterTest {
 
   private static final String AGENT = "qperf-pipeline-under-test";
-  KubernetesMockServer server;
-  KubernetesClient client;
-  private PipelineFixture fixture;
-  private FakeKubelet kubelet;
   private KubernetesClient pipelineClient;
 
   /** One API call: group, resource (with subresource), verb. */
@@ -49,15 +42,12 @@ class RbacCoverageMockTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new PipelineFixture(client);
-    kubelet = new FakeKubelet(client, server);
     pipelineClient = new KubernetesClientBuilder()
         .withConfig(new ConfigBuilder(client.getConfiguration()).withUserAgent(AGENT).build()).build();
   }
 
   @AfterEach
   void tearDown() {
-    fixture.close();
     pipelineClient.close();
   }
 
