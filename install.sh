@@ -2,7 +2,7 @@
 # Builds kubectl-qperf and installs it; when a cluster is reachable, applies the Qperf CRD and
 # starts the pipeline as a local background process. Idempotent: a second run changes nothing.
 #
-#   ./install.sh [--prefix DIR] [--skip-cluster] [--no-packages] [--namespaces NS[,NS]|'*']
+#   ./install.sh [--prefix DIR] [--skip-cluster] [--no-packages] [--skip-build] [--namespaces NS[,NS]|'*']
 #   ./install.sh --stop          stop the local pipeline
 #   ./install.sh --uninstall     stop it and remove what install.sh added (never your Qperf runs)
 #
@@ -16,6 +16,7 @@ uninstall=false
 skip_cluster=false
 packages=true
 stop=false
+build=true
 namespaces=""
 state="${XDG_STATE_HOME:-${HOME}/.local/state}/kubectl-qperf"
 while (($#)); do
@@ -26,6 +27,7 @@ while (($#)); do
     --skip-cluster) skip_cluster=true; shift ;;
     --no-packages) packages=false; shift ;;
     --stop) stop=true; shift ;;
+    --skip-build) build=false; shift ;;
     --namespaces) namespaces="${2:?--namespaces needs a value}"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option: $1 (try --help)" >&2; exit 2 ;;
@@ -115,9 +117,11 @@ jdk=$(find_jdk) || {
 }
 command -v mvn >/dev/null || { echo "install.sh: Maven is missing: apt-get install maven" >&2; exit 1; }
 
-say "building with ${jdk} ..."
-JAVA_HOME="${jdk}" mvn -B -q -DskipTests install
 jar=plugin/target/kubectl-qperf.jar
+if $build || [[ ! -f "${jar}" || ! -f pipeline/target/qperf-pipeline.jar ]]; then
+  say "building with ${jdk} ..."
+  JAVA_HOME="${jdk}" mvn -B -q -DskipTests install
+fi
 
 mkdir -p "${prefix}/bin" "${libdir}"
 changed=false
@@ -146,8 +150,10 @@ if [[ ! -f "${bin}" ]] || [[ "$(cat "${bin}")" != "${launcher}" ]]; then
 fi
 if [[ ! "${libdir}/${cache_file}" -nt "${libdir}/kubectl-qperf.jar" ]]; then
   rm -f "${libdir}"/kubectl-qperf.aot "${libdir}"/kubectl-qperf.jsa
+  # JDK 25 runs the training in a child JVM and reports its JAVA_TOOL_OPTIONS on stderr: keep it quiet.
   "${jdk}/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k "${train_flag}" -Xlog:disable \
-    -Xlog:all=error:stderr -jar "${libdir}/kubectl-qperf.jar" aot-training >/dev/null
+    -Xlog:all=error:stderr -jar "${libdir}/kubectl-qperf.jar" aot-training >/dev/null 2>"${libdir}/aot-training.log" \
+    || { cat "${libdir}/aot-training.log" >&2; echo "install.sh: recording the start-up cache failed" >&2; exit 1; }
   say "recorded the start-up cache (${cache_kind}): ${libdir}/${cache_file}"
   changed=true
 fi

@@ -5,6 +5,7 @@
 #   test-infra/control-plane.sh build          build and cache the binaries (skipped when cached)
 #   test-infra/control-plane.sh up DIR         start everything on free loopback ports; DIR/kubeconfig
 #   test-infra/control-plane.sh down DIR       stop exactly the processes 'up DIR' started
+#   test-infra/control-plane.sh restart-apiserver DIR   stop and start kube-apiserver (every watch closes)
 #
 # Cache: ${QPERF_CONTROL_PLANE_CACHE:-~/.cache/kubectl-qperf/control-plane}.
 set -euo pipefail
@@ -129,8 +130,30 @@ KC
 
 start() { # name args...
   local name=$1; shift
-  setsid "$@" >"${dir}/${name}.log" 2>&1 < /dev/null &
+  printf '%s\0' "$@" > "${dir}/${name}.cmd"
+  setsid "$@" >>"${dir}/${name}.log" 2>&1 < /dev/null &
   echo $! > "${dir}/${name}.pid"
+}
+
+wait_ready() {
+  local k=(kubectl --kubeconfig "${dir}/kubeconfig" --request-timeout 2s)
+  for _ in $(seq 1 300); do
+    "${k[@]}" get --raw /readyz >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  die "kube-apiserver not ready after 60 s; see ${dir}/kube-apiserver.log"
+}
+
+restart_apiserver() {
+  dir=$(realpath -m "${1:?restart-apiserver needs a directory}")
+  local pid; pid=$(cat "${dir}/kube-apiserver.pid")
+  kill "${pid}"
+  for _ in $(seq 1 100); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.1; done
+  local args=()
+  mapfile -d '' args < "${dir}/kube-apiserver.cmd"
+  start kube-apiserver "${args[@]}"
+  wait_ready
+  log "kube-apiserver restarted"
 }
 
 up() {
@@ -222,5 +245,6 @@ case "${1:-}" in
   build) build ;;
   up) up "${2:-}" ;;
   down) down "${2:-}" ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  restart-apiserver) restart_apiserver "${2:-}" ;;
+  *) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 2 ;;
 esac

@@ -63,6 +63,11 @@ public final class ControlPlane implements ExtensionContext.Store.CloseableResou
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /** Stops and starts kube-apiserver: every watch on it closes. */
+  public void restartApiServer() throws IOException, InterruptedException {
+    script("restart-apiserver", dir);
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     script("down", dir);

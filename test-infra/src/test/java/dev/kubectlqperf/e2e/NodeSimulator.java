@@ -256,20 +256,22 @@ final class NodeSimulator implements AutoCloseable {
     PodStatus status = new PodStatusBuilder().withPhase(phase).withHostIP("127.0.0.1").withPodIP(podIp)
         .withPodIPs(new io.fabric8.kubernetes.api.model.PodIP(podIp)).withStartTime(now)
         .withConditions(conditions).withContainerStatuses(container).build();
-    for (int attempt = 0; attempt < 5; attempt++) {
-      try {
-        client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-            .editStatus(p -> {
-              p.setStatus(status);
-              return p;
-            });
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() == 404) {
-          return;
-        }
-      }
-    }
+    // A kubelet keeps trying until the API server takes the status (it may be restarting).
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).pollInterval(java.time.Duration.ofMillis(200))
+        .ignoreExceptions().until(() -> {
+          try {
+            client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                .editStatus(p -> {
+                  p.setStatus(status);
+                  return p;
+                });
+          } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+              throw e;
+            }
+          }
+          return true;
+        });
   }
 
   private static PodCondition condition(String type, boolean status, String now) {
