@@ -216,4 +216,21 @@ class LifecycleMockTest extends MockClusterTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> fixture.eventReasons("edit").contains("SpecChangeIgnored"));
     assertEquals(1L, fixture.get("edit").getStatus().getObservedGeneration());
   }
+
+  @Test
+  void aSinkThePipelineDoesNotDeliverToIsFailedNotSkipped() throws Exception {
+    fixture.start();
+    fixture.create("nosink", new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, null, null, null,
+        List.of("file", "slack")));
+    fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("nosink").get());
+    kubelet.serverReady(NS, "nosink");
+    fixture.awaitExists("client pod", () -> clientPod("nosink"));
+    kubelet.clientEnded(NS, "nosink-client", 0, "tcp_bw:\n    bw  =  1 GB/sec\n");
+    fixture.awaitPhase("nosink", QperfPhase.Completed);
+    await().atMost(Duration.ofSeconds(10)).until(() ->
+        fixture.get("nosink").getStatus().getSinks().get("file").state() == SinkDelivery.State.Delivered);
+    SinkDelivery slack = fixture.get("nosink").getStatus().getSinks().get("slack");
+    assertEquals(SinkDelivery.State.Failed, slack.state());
+    assertEquals("sink 'slack' is not configured in this pipeline (QPERF_SINKS)", slack.lastError());
+  }
 }

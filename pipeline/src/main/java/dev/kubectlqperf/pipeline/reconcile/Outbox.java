@@ -35,12 +35,19 @@ public final class Outbox {
     this.clock = clock;
   }
 
-  /** Marks every chosen sink Pending in the status about to be written. */
+  /**
+   * Marks every chosen sink Pending in the status about to be written; a sink this pipeline does
+   * not deliver to is recorded as Failed with the reason, never silently skipped.
+   */
   void record(Qperf qperf, QperfStatus next, QperfResult result) {
     List<String> chosen = qperf.getSpec() != null && qperf.getSpec().sinks() != null ? qperf.getSpec().sinks()
         : defaultSinks;
     Map<String, SinkDelivery> sinks = new LinkedHashMap<>();
-    chosen.forEach(s -> sinks.put(s, SinkDelivery.pending()));
+    for (String sink : chosen) {
+      sinks.put(sink, defaultSinks.contains(sink) ? SinkDelivery.pending()
+          : new SinkDelivery(SinkDelivery.State.Failed, 0,
+              "sink '" + sink + "' is not configured in this pipeline (QPERF_SINKS)", null));
+    }
     next.setSinks(sinks.isEmpty() ? null : sinks);
   }
 
