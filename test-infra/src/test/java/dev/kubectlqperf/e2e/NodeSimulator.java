@@ -44,6 +44,8 @@ final class NodeSimulator implements AutoCloseable {
   private final List<String> nodes;
   private final KubeletLogServer logs;
   private final Map<String, Process> processes = new ConcurrentHashMap<>();
+  /** Every pod ever started here: a late event with an old status must not start a pod again. */
+  private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
   private final Map<String, String> podIps = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextIp = new java.util.concurrent.atomic.AtomicInteger(1);
@@ -132,13 +134,10 @@ final class NodeSimulator implements AutoCloseable {
     }
     String component = pod.getMetadata().getLabels() == null ? null
         : pod.getMetadata().getLabels().get(QperfResources.LABEL_COMPONENT);
-    if (component == null || processes.containsKey(key) || isTerminated(pod)) {
+    if (component == null || isTerminated(pod) || !started.add(key)) {
       return;
     }
     synchronized (this) {
-      if (processes.containsKey(key)) {
-        return;
-      }
       try {
         if (component.equals(QperfResources.COMPONENT_SERVER)) {
           runServer(pod, key);
