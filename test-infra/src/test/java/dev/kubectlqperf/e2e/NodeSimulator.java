@@ -154,7 +154,8 @@ final class NodeSimulator implements AutoCloseable {
     int port = QperfServer.freePort();
     List<String> command = command(pod);
     command.set(command.indexOf("19765"), String.valueOf(port));
-    Process p = start(pod, key, command, QperfResources.SERVER_CONTAINER);
+    start(pod, key, command, QperfResources.SERVER_CONTAINER);
+    Process p = processes.get(key);
     String instance = pod.getMetadata().getLabels().get(QperfResources.LABEL_INSTANCE);
     serverPorts.put(pod.getMetadata().getNamespace() + "/" + instance, port);
     waitForListener(port);
@@ -171,11 +172,13 @@ final class NodeSimulator implements AutoCloseable {
       command.set(1, "127.0.0.1");
       command.set(command.indexOf("19765"), String.valueOf(port));
     }
-    Process p = start(pod, key, command, QperfResources.CLIENT_CONTAINER);
+    var logged = start(pod, key, command, QperfResources.CLIENT_CONTAINER);
+    Process p = processes.get(key);
     setStatus(pod, running(false), "Running");
     work.execute(() -> {
       try {
         int exit = p.waitFor();
+        logged.join(); // like a kubelet: the log is complete once the container has ended
         processes.remove(key);
         setStatus(pod, terminated(exit), exit == 0 ? "Succeeded" : "Failed");
       } catch (InterruptedException e) {
@@ -184,12 +187,13 @@ final class NodeSimulator implements AutoCloseable {
     });
   }
 
-  private Process start(Pod pod, String key, List<String> command, String container) throws IOException {
+  /** Starts the container's process; the returned future completes when its output is all in the log. */
+  private java.util.concurrent.CompletableFuture<Void> start(Pod pod, String key, List<String> command, String container)
+      throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     processes.put(key, p);
     StringBuffer log = logs.log(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), container);
-    work.execute(() -> copy(p.getInputStream(), log));
-    return p;
+    return java.util.concurrent.CompletableFuture.runAsync(() -> copy(p.getInputStream(), log), work);
   }
 
   private static void copy(InputStream in, StringBuffer log) {
