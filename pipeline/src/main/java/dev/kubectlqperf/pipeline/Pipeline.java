@@ -117,11 +117,6 @@ public final class Pipeline implements AutoCloseable {
     stopped.await();
   }
 
-  /** Keys waiting or in work, for tests and health checks. */
-  public int backlog() {
-    return queue == null ? 0 : queue.size();
-  }
-
   @Override
   public void close() {
     if (leadership != null) {

@@ -52,10 +52,6 @@ public final class QperfApi {
     return q;
   }
 
-  public Qperf find(String name) {
-    return call(() -> qperves().inNamespace(namespace).withName(name).get());
-  }
-
   public List<Qperf> list(boolean allNamespaces, String selector) {
     List<Qperf> items = call(() -> {
       var scope = allNamespaces ? qperves().inAnyNamespace() : qperves().inNamespace(namespace);

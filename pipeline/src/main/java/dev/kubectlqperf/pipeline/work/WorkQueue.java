@@ -78,9 +78,6 @@ public final class WorkQueue implements AutoCloseable {
     delayed.put(key, timer.schedule(() -> add(key), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
   }
 
-  public synchronized int size() {
-    return waiting.size() + active.size();
-  }
 
   private void work() {
     String key;

@@ -97,11 +97,6 @@ public record QperfOption(String name, ArgType argType, Setting setting) {
     return Optional.ofNullable(BY_NAME.get(RENAMED.getOrDefault(word, word)));
   }
 
-  /** The replacement qperf suggests for an obsolete spelling. */
-  public static Optional<String> replacementOf(String word) {
-    return Optional.ofNullable(RENAMED.get(word));
-  }
-
   /** A {@code -oo} loop variable is any option name without its leading dashes. */
   public static Optional<QperfOption> loopVariable(String name) {
     for (String prefix : List.of("--", "-")) {
