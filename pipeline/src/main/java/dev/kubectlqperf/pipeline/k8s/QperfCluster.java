@@ -3,6 +3,7 @@ package dev.kubectlqperf.pipeline.k8s;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -77,8 +78,18 @@ public class QperfCluster {
     return !client.pods().inNamespace(namespace).withName(name).delete().isEmpty();
   }
 
-  public String log(String namespace, String pod, String container) {
-    return client.pods().inNamespace(namespace).withName(pod).inContainer(container).getLog();
+  /**
+   * What a client pod printed; empty when the log cannot be read (the node is gone, say), which
+   * the parser reports as a run that printed nothing.
+   */
+  public String clientLog(Pod pod) {
+    try {
+      String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+          .inContainer(QperfResources.CLIENT_CONTAINER).getLog();
+      return log == null ? "" : log;
+    } catch (RuntimeException e) {
+      return "";
+    }
   }
 
   /**

@@ -67,14 +67,7 @@ public final class Outbox {
   private QperfResult derive(Qperf qperf) {
     Pod pod = cluster.pod(qperf.getMetadata().getNamespace(), QperfResources.clientPodName(qperf));
     if (pod != null && ClientPodResult.terminated(pod) != null) {
-      String log;
-      try {
-        log = cluster.log(qperf.getMetadata().getNamespace(), pod.getMetadata().getName(),
-            QperfResources.CLIENT_CONTAINER);
-      } catch (RuntimeException e) {
-        log = "";
-      }
-      return ClientPodResult.of(qperf, pod, log, clock.instant());
+      return ClientPodResult.of(qperf, pod, cluster.clientLog(pod), clock.instant());
     }
     return failureWithoutOutput(qperf);
   }

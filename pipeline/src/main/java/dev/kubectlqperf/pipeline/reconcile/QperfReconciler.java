@@ -40,6 +40,7 @@ public final class QperfReconciler {
   private final PipelineConfig config;
   private final Outbox outbox;
   private final Step.Listener steps;
+  private final Cleanup cleanup;
 
   public QperfReconciler(QperfCluster cluster, EventRecorder events, Clock clock, PipelineConfig config,
       Outbox outbox, Step.Listener steps) {
@@ -49,13 +50,14 @@ public final class QperfReconciler {
     this.config = config;
     this.outbox = outbox;
     this.steps = steps;
+    this.cleanup = new Cleanup(cluster, events);
   }
 
   /** Reconciles {@code namespace/name}; returns when to look again (null: on the next event). */
   public Duration reconcile(String namespace, String name) {
     Qperf qperf = cluster.qperf(namespace, name);
     if (qperf == null) {
-      new Cleanup(cluster, events).orphansOf(namespace, name);
+      cleanup.orphansOf(namespace, name);
       return null;
     }
     if (qperf.getMetadata().getDeletionTimestamp() != null) {
@@ -63,7 +65,7 @@ public final class QperfReconciler {
     }
     QperfStatus status = qperf.getStatus();
     if (status != null && (Boolean.TRUE.equals(status.getCompleted()) || isFinal(status))) {
-      new Cleanup(cluster, events).server(qperf);
+      cleanup.server(qperf);
       outbox.resume(qperf);
       return null;
     }
@@ -144,7 +146,7 @@ public final class QperfReconciler {
       Deployment deployment = cluster.deployment(ns, name);
       boolean stale = isStale(service) | isStale(deployment);
       if (stale) {
-        new Cleanup(cluster, events).server(qperf);
+        cleanup.server(qperf);
         return Optional.empty();
       }
       boolean created = false;
@@ -230,7 +232,7 @@ public final class QperfReconciler {
 
     /** The client ended: its log becomes the result, the status records it, then sinks, then cleanup. */
     private Duration finish(Pod pod) {
-      QperfResult result = ClientPodResult.of(qperf, pod, clientLog(pod), now);
+      QperfResult result = ClientPodResult.of(qperf, pod, cluster.clientLog(pod), now);
       boolean ok = result.ok();
       String reason = ok ? "Completed" : "DeadlineExceeded".equals(pod.getStatus().getReason()) ? "Timeout" : "QperfFailed";
       String message = ok ? "all " + result.tests().size() + " test blocks succeeded" : failureMessage(pod, result);
@@ -242,7 +244,7 @@ public final class QperfReconciler {
       steps.reached(Step.RESULT_RECORDED, key);
       outbox.publish(qperf, result);
       steps.reached(Step.RESULT_PUBLISHED, key);
-      new Cleanup(cluster, events).server(qperf);
+      cleanup.server(qperf);
       steps.reached(Step.SERVER_DELETED, key);
       if (ok) {
         events.normal(qperf, "Completed", next.getHeadline());
@@ -250,14 +252,6 @@ public final class QperfReconciler {
         events.warning(qperf, reason, message);
       }
       return null;
-    }
-
-    private String clientLog(Pod pod) {
-      try {
-        return cluster.log(ns, pod.getMetadata().getName(), QperfResources.CLIENT_CONTAINER);
-      } catch (RuntimeException e) {
-        return "";
-      }
     }
 
     private String failureMessage(Pod pod, QperfResult result) {
@@ -284,8 +278,8 @@ public final class QperfReconciler {
       save();
       steps.reached(Step.RESULT_RECORDED, key);
       outbox.publish(qperf, null);
-      new Cleanup(cluster, events).server(qperf);
-      new Cleanup(cluster, events).runningClient(qperf);
+      cleanup.server(qperf);
+      cleanup.runningClient(qperf);
       steps.reached(Step.SERVER_DELETED, key);
       events.warning(qperf, problem.reason(), problem.message());
       return null;
