@@ -7,6 +7,9 @@ import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
+import dev.kubectlqperf.pipeline.sink.DeliveryGuard;
+import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.sink.SinkSetup;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.route.EventRoute;
@@ -43,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
   private WorkQueue queue;
   private QperfEventSource source;
   private Leadership leadership;
+  private SinkSetup sinks;
   private boolean working;
 
   /**
@@ -66,7 +70,11 @@ public final class Pipeline implements AutoCloseable {
     main.addInitialProperty("qperf.results.uri", "log:qperf-results?level=DEBUG");
     properties.forEach(main::addInitialProperty);
 
+    main.addInitialProperty("camel.main.shutdownTimeout", "10");
     QperfCluster cluster = new QperfCluster(client);
+    DeliveryGuard guard = new DeliveryGuard();
+    sinks = new SinkSetup(config.sinks(), clock,
+        new DeliveryOutcomes(new DeliveryRecorder(cluster, clock), guard, config.sinks()));
     Outbox outbox = new Outbox(config.sinks(), this::publish, cluster, clock);
     QperfReconciler reconciler = new QperfReconciler(cluster, new EventRecorder(client, clock), clock, config, outbox,
         steps);
@@ -76,7 +84,8 @@ public final class Pipeline implements AutoCloseable {
     main.configure().addRoutesBuilder(new EventRoute(queue));
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
     main.configure().addRoutesBuilder(new ReconcileRoute(reconciler));
-    main.configure().addRoutesBuilder(new ResultRoute(new DeliveryRecorder(cluster, clock)));
+    main.configure().addRoutesBuilder(new ResultRoute(guard));
+    sinks.addTo(main);
     extraRoutes.forEach(main.configure()::addRoutesBuilder);
     main.start();
     template = main.getCamelTemplate();
@@ -89,9 +98,8 @@ public final class Pipeline implements AutoCloseable {
     return template;
   }
 
-  private void publish(Qperf qperf, QperfResult result, Set<String> sinks) {
-    String key = qperf.getMetadata().getNamespace() + "/" + qperf.getMetadata().getName();
-    template().sendBodyAndHeaders(ResultRoute.URI, result, Map.of(ResultRoute.KEY, key, ResultRoute.SINKS, sinks));
+  private void publish(Qperf qperf, QperfResult result, Set<String> pending) {
+    template().sendBodyAndHeader(ResultRoute.URI, result, ResultRoute.SINKS, pending);
   }
 
   private synchronized void startWork() {
@@ -125,6 +133,9 @@ public final class Pipeline implements AutoCloseable {
     stopWork();
     if (main != null) {
       main.stop();
+    }
+    if (sinks != null) {
+      sinks.close();
     }
   }
 }

@@ -2,7 +2,7 @@ package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.model.QperfDefaults;
 import java.time.Duration;
-import java.util.Arrays;
+import dev.kubectlqperf.pipeline.sink.SinkConfig;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,7 @@ public record PipelineConfig(
     String leaseNamespace,
     String leaseName,
     String identity,
-    List<String> sinks) {
+    SinkConfig sinks) {
 
   /** Namespaces to watch: a comma-separated list; empty or {@code *} means all namespaces. */
   public static final String NAMESPACES = "QPERF_NAMESPACES";
@@ -35,12 +35,12 @@ public record PipelineConfig(
   public static final String LEASE_NAME = "QPERF_LEASE_NAME";
   /** The pod name in-cluster (downward API); the host name locally. */
   public static final String IDENTITY = "HOSTNAME";
-  /** Sinks for runs whose spec names none: a comma-separated list of file, influxdb, slack. */
-  public static final String SINKS = "QPERF_SINKS";
+  /** Sinks for runs whose spec names none; the other sink keys are in {@link SinkConfig}. */
+  public static final String SINKS = SinkConfig.SINKS;
 
   public static PipelineConfig fromMap(Map<String, String> env) {
     String ns = env.getOrDefault(NAMESPACES, "").strip();
-    List<String> namespaces = ns.equals("*") ? List.of() : list(ns);
+    List<String> namespaces = ns.equals("*") ? List.of() : EnvValues.list(ns);
     return new PipelineConfig(
         namespaces,
         Duration.ofSeconds(positive(env, RESYNC_SECONDS, 60)),
@@ -52,30 +52,14 @@ public record PipelineConfig(
         env.getOrDefault(LEASE_NAMESPACE, namespaces.isEmpty() ? "default" : namespaces.get(0)),
         env.getOrDefault(LEASE_NAME, "qperf-pipeline"),
         env.getOrDefault(IDENTITY, "qperf-pipeline-" + ProcessHandle.current().pid()),
-        list(env.getOrDefault(SINKS, "")));
+        SinkConfig.fromMap(env));
   }
 
   public boolean watchesAllNamespaces() {
     return namespaces.isEmpty();
   }
 
-  private static List<String> list(String commaSeparated) {
-    return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-  }
-
   private static long positive(Map<String, String> env, String key, long fallback) {
-    String value = env.get(key);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      long parsed = Long.parseLong(value.strip());
-      if (parsed < 1) {
-        throw new NumberFormatException();
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + " must be a positive whole number, got '" + value + "'");
-    }
+    return EnvValues.wholeNumber(env, key, fallback, 1);
   }
 }

@@ -10,7 +10,12 @@ import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,8 +33,16 @@ public final class PipelineFixture implements AutoCloseable {
   /** Every result any pipeline of this fixture published, in order. */
   public final List<QperfResult> published = new CopyOnWriteArrayList<>();
 
+  /** Where the file sink of this fixture's pipelines writes, and their dead letter. */
+  public final Path resultsDir;
+
   public PipelineFixture(KubernetesClient client) {
     this.client = client;
+    try {
+      resultsDir = Files.createTempDirectory("qperf-results");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     try (InputStream crd = getClass().getResourceAsStream("/crd/qperves.perf.kubestone.xridge.io.yaml")) {
       client.apiextensions().v1().customResourceDefinitions().load(crd).create();
     } catch (Exception e) {
@@ -45,10 +58,11 @@ public final class PipelineFixture implements AutoCloseable {
   public Pipeline start(KubernetesClient pipelineClient, Map<String, String> env, Step.Listener steps)
       throws Exception {
     Map<String, String> all = new HashMap<>(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "1",
-        PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "1", PipelineConfig.SINKS, "file"));
+        PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "1", PipelineConfig.SINKS, "file",
+        SinkConfig.RESULTS_DIR, resultsDir.toString()));
     all.putAll(env);
     Pipeline p = new Pipeline(pipelineClient, PipelineConfig.fromMap(all), Clock.systemUTC(), steps,
-        Map.of("qperf.results.uri", "direct:test-results"), List.of(new RouteBuilder() {
+        Map.of("qperf.results.uri", "direct:test-results", "camel.main.shutdownTimeout", "2"), List.of(new RouteBuilder() {
           @Override
           public void configure() {
             from("direct:test-results").routeId("test-results")
@@ -101,5 +115,6 @@ public final class PipelineFixture implements AutoCloseable {
   @Override
   public void close() {
     pipelines.forEach(Pipeline::close);
+    TempDirs.delete(resultsDir);
   }
 }

@@ -3,13 +3,20 @@ package dev.kubectlqperf.pipeline.k8s;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.SinkDelivery;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Records in the Qperf status that sinks got a run's result, so a restart does not send it again. */
+/**
+ * Records in a run's status how delivery to one sink went: one merge patch of that sink's entry
+ * per change. The patch carries the run's uid, so it never lands on a newer run of the same name.
+ * A failed write is logged, not thrown: the delivery itself must not be repeated for it.
+ */
 public class DeliveryRecorder {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final QperfCluster cluster;
   private final Clock clock;
@@ -19,17 +26,38 @@ public class DeliveryRecorder {
     this.clock = clock;
   }
 
-  public void delivered(String key, Set<String> sinks) {
-    if (sinks == null || sinks.isEmpty()) {
-      return;
-    }
-    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    ObjectNode patch = JSON.createObjectNode();
-    ObjectNode byName = patch.putObject("status").putObject("sinks");
-    for (String sink : sinks) {
-      byName.set(sink, JSON.valueToTree(new SinkDelivery(SinkDelivery.State.Delivered, 1, null, now)));
-    }
-    int slash = key.indexOf('/');
-    cluster.mergePatchStatus(key.substring(0, slash), key.substring(slash + 1), patch.toString());
+  /** An attempt failed; another follows. */
+  public void retrying(Run run, String sink, int attempts, String error) {
+    record(run, sink, new SinkDelivery(SinkDelivery.State.Pending, attempts, error, null, null));
   }
+
+  public void delivered(Run run, String sink, int attempts) {
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    record(run, sink, new SinkDelivery(SinkDelivery.State.Delivered, attempts, null, now, null));
+  }
+
+  public void failed(Run run, String sink, int attempts, String error, String deadLetter) {
+    record(run, sink, new SinkDelivery(SinkDelivery.State.Failed, attempts, error, null, deadLetter));
+  }
+
+  private void record(Run run, String sink, SinkDelivery delivery) {
+    ObjectNode patch = JSON.createObjectNode();
+    patch.putObject("metadata").put("uid", run.uid());
+    ObjectNode entry = JSON.valueToTree(delivery);
+    for (String field : new String[] {"lastError", "deliveredAt", "deadLetter"}) {
+      if (!entry.has(field)) {
+        entry.putNull(field);
+      }
+    }
+    patch.putObject("status").putObject("sinks").set(sink, entry);
+    try {
+      cluster.mergePatchStatus(run.namespace(), run.name(), patch.toString());
+    } catch (KubernetesClientException e) {
+      LOG.warn("Qperf {}/{}: cannot record sink {} as {} (HTTP {}); the run or its status changed meanwhile",
+          run.namespace(), run.name(), sink, delivery.state(), e.getCode());
+    }
+  }
+
+  /** The run a delivery belongs to. */
+  public record Run(String namespace, String name, String uid) {}
 }

@@ -8,6 +8,8 @@ import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import dev.kubectlqperf.pipeline.sink.Sink;
+import dev.kubectlqperf.pipeline.sink.SinkConfig;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,13 +25,13 @@ import java.util.Set;
  */
 public final class Outbox {
 
-  private final List<String> defaultSinks;
+  private final SinkConfig sinks;
   private final ResultPublisher publisher;
   private final QperfCluster cluster;
   private final Clock clock;
 
-  public Outbox(List<String> defaultSinks, ResultPublisher publisher, QperfCluster cluster, Clock clock) {
-    this.defaultSinks = List.copyOf(defaultSinks);
+  public Outbox(SinkConfig sinks, ResultPublisher publisher, QperfCluster cluster, Clock clock) {
+    this.sinks = sinks;
     this.publisher = publisher;
     this.cluster = cluster;
     this.clock = clock;
@@ -41,14 +43,13 @@ public final class Outbox {
    */
   void record(Qperf qperf, QperfStatus next, QperfResult result) {
     List<String> chosen = qperf.getSpec() != null && qperf.getSpec().sinks() != null ? qperf.getSpec().sinks()
-        : defaultSinks;
-    Map<String, SinkDelivery> sinks = new LinkedHashMap<>();
+        : sinks.enabled().stream().map(Sink::id).toList();
+    Map<String, SinkDelivery> deliveries = new LinkedHashMap<>();
     for (String sink : chosen) {
-      sinks.put(sink, defaultSinks.contains(sink) ? SinkDelivery.pending()
-          : new SinkDelivery(SinkDelivery.State.Failed, 0,
-              "sink '" + sink + "' is not configured in this pipeline (QPERF_SINKS)", null));
+      deliveries.put(sink, sinks.has(sink) ? SinkDelivery.pending()
+          : SinkDelivery.refused("sink '" + sink + "' is not configured in this pipeline (QPERF_SINKS)"));
     }
-    next.setSinks(sinks.isEmpty() ? null : sinks);
+    next.setSinks(deliveries.isEmpty() ? null : deliveries);
   }
 
   /** Hands the result (or, for a run that failed before qperf ran, a document of its failure) on. */
@@ -74,9 +75,7 @@ public final class Outbox {
 
   private static QperfResult failureWithoutOutput(Qperf qperf) {
     QperfStatus s = qperf.getStatus();
-    RunIdentity run = new RunIdentity(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(),
-        qperf.getMetadata().getUid(), s.getStartTime(), s.getCompletionTime(), s.getServerNode(), s.getClientNode(),
-        null, 1);
+    RunIdentity run = RunIdentity.of(qperf, s.getCompletionTime(), s.getClientNode(), null);
     return new QperfResult(QperfResult.SCHEMA, false, run, null, List.of(),
         List.of(s.getReason() + ": " + s.getMessage()), List.of(), List.of());
   }

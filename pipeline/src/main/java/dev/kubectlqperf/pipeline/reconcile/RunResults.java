@@ -44,7 +44,8 @@ public final class RunResults {
     return line.length() <= MAX_HEADLINE ? line : line.substring(0, MAX_HEADLINE - 1) + "…";
   }
 
-  private static String headlineOf(TestResult t) {
+  /** One test block in a few words, e.g. {@code tcp_bw 1.81 GB/sec} or {@code tcp_lat failed}. */
+  public static String headlineOf(TestResult t) {
     if (!t.ok()) {
       return t.test() + " failed";
     }

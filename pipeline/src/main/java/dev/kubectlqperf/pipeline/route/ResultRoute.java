@@ -1,31 +1,51 @@
 package dev.kubectlqperf.pipeline.route;
 
-import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
-import java.util.Set;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.pipeline.sink.DeliveryGuard;
+import dev.kubectlqperf.pipeline.sink.Sink;
+import java.util.Collection;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finished runs: the result document in the body, the run in {@link #KEY}, the sinks still waiting
- * for it in {@link #SINKS}. Sinks subscribe to {@code {{qperf.results.uri}}}.
+ * Finished runs: the result document in the body, the sinks still waiting for it in
+ * {@link #SINKS}. Each sink not already delivering this run gets it on its own queue, so the caller
+ * never waits for a sink; a copy of what was handed on goes to {@code {{qperf.results.uri}}} (a log
+ * by default).
  */
 public final class ResultRoute extends RouteBuilder {
   public static final String URI = "direct:results";
-  public static final String KEY = "QperfKey";
   public static final String SINKS = "QperfSinks";
+  private static final String QUEUES = "QperfSinkQueues";
 
-  private final DeliveryRecorder deliveries;
+  private static final Logger LOG = LoggerFactory.getLogger(ResultRoute.class);
+  private final DeliveryGuard guard;
 
-  public ResultRoute(DeliveryRecorder deliveries) {
-    this.deliveries = deliveries;
+  public ResultRoute(DeliveryGuard guard) {
+    this.guard = guard;
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public void configure() {
     from(URI).routeId("qperf-results")
-        .log("Qperf ${header." + KEY + "}: result for sinks ${header." + SINKS + "}")
+        .process(this::claimQueues)
+        .filter(e -> !e.getMessage().getHeader(QUEUES, List.class).isEmpty())
         .to("{{qperf.results.uri}}")
-        .process(e -> deliveries.delivered(e.getMessage().getHeader(KEY, String.class),
-            e.getMessage().getHeader(SINKS, Set.class)));
+        .setExchangePattern(ExchangePattern.InOnly)
+        .recipientList(header(QUEUES));
+  }
+
+  private void claimQueues(Exchange e) {
+    QperfResult result = e.getMessage().getBody(QperfResult.class);
+    Collection<?> sinks = e.getMessage().getHeader(SINKS, Collection.class);
+    List<String> queues = sinks == null ? List.of() : sinks.stream().map(String::valueOf)
+        .filter(sink -> guard.claim(result.run().uid(), sink))
+        .map(sink -> Sink.byId(sink).orElseThrow().queue()).toList();
+    LOG.info("Qperf {}/{}: result for sinks {}", result.run().namespace(), result.run().name(), sinks);
+    e.getMessage().setHeader(QUEUES, queues);
   }
 }

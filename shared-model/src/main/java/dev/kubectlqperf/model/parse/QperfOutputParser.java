@@ -134,8 +134,7 @@ public final class QperfOutputParser {
         version = confVersion(tests);
       }
       boolean ok = errors.isEmpty() && tests.stream().allMatch(TestResult::ok) && !hasNonZeroExit();
-      RunIdentity run = version == null ? null
-          : new RunIdentity(null, null, null, null, null, null, null, version, null);
+      RunIdentity run = version == null ? null : RunIdentity.ofVersion(version);
       return new QperfResult(QperfResult.SCHEMA, ok, run, exitCode, tests, List.copyOf(errors), List.copyOf(warnings),
           unparsed.lines());
     }

@@ -18,12 +18,8 @@ public final class ClientPodResult {
     QperfResult parsed = QperfOutputParser.parse(log, exitCode);
     String end = terminated != null && terminated.getFinishedAt() != null ? terminated.getFinishedAt() : now.toString();
     String version = parsed.run() == null ? null : parsed.run().qperfVersion();
-    var status = qperf.getStatus();
-    RunIdentity run = new RunIdentity(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(),
-        qperf.getMetadata().getUid(), status == null ? null : status.getStartTime(), end,
-        status == null ? null : status.getServerNode(), client.getSpec() == null ? null : client.getSpec().getNodeName(),
-        version, 1);
-    return parsed.withRun(run);
+    return parsed.withRun(
+        RunIdentity.of(qperf, end, client.getSpec() == null ? null : client.getSpec().getNodeName(), version));
   }
 
   /** The container's termination, or null while it has not ended. */

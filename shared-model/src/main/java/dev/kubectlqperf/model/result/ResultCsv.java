@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** CSV with one row per metric (a failed test gets one row with its error), for spreadsheets. */
+/**
+ * CSV with one row per metric, for spreadsheets. A failed test gets one row with its error, and so
+ * does a run that printed no test block at all.
+ */
 public final class ResultCsv {
 
   public static final String HEADER =
@@ -15,6 +18,11 @@ public final class ResultCsv {
   public static List<String> rows(QperfResult result) {
     RunIdentity run = result.run() == null ? RunIdentity.UNKNOWN : result.run();
     List<String> rows = new ArrayList<>();
+    if (result.tests().isEmpty() && !result.errors().isEmpty()) {
+      rows.add(join(run.namespace(), run.name(), run.uid(), run.endTime(),
+          run.repetition() == null ? null : run.repetition().toString(), null, null, "false", null, null, null, null,
+          null, String.join("; ", result.errors())));
+    }
     for (int i = 0; i < result.tests().size(); i++) {
       TestResult t = result.tests().get(i);
       String prefix = join(run.namespace(), run.name(), run.uid(), run.endTime(),

@@ -1,8 +1,14 @@
 package dev.kubectlqperf.model.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfSpec;
 
-/** Which run a result document belongs to. Null fields are unknown (e.g. a parsed local file). */
+/**
+ * Which run a result document belongs to, and the network path it measured (service type, host
+ * network per side), so a document is self-contained wherever it is exported. Null fields are
+ * unknown (e.g. a parsed local file).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunIdentity(
     String namespace,
@@ -13,7 +19,28 @@ public record RunIdentity(
     String serverNode,
     String clientNode,
     String qperfVersion,
-    Integer repetition) {
+    Integer repetition,
+    String serviceType,
+    Boolean serverHostNetwork,
+    Boolean clientHostNetwork) {
 
-  public static final RunIdentity UNKNOWN = new RunIdentity(null, null, null, null, null, null, null, null, null);
+  public static final RunIdentity UNKNOWN =
+      new RunIdentity(null, null, null, null, null, null, null, null, null, null, null, null);
+
+  /** Only the qperf version is known: what a parsed log says by itself. */
+  public static RunIdentity ofVersion(String qperfVersion) {
+    return new RunIdentity(null, null, null, null, null, null, null, qperfVersion, null, null, null, null);
+  }
+
+  /** The identity of a run of {@code qperf}, ended at {@code endTime} on {@code clientNode}. */
+  public static RunIdentity of(Qperf qperf, String endTime, String clientNode, String qperfVersion) {
+    var status = qperf.getStatus();
+    QperfSpec spec = qperf.getSpec();
+    return new RunIdentity(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(),
+        qperf.getMetadata().getUid(), status == null ? null : status.getStartTime(), endTime,
+        status == null ? null : status.getServerNode(), clientNode, qperfVersion, 1,
+        spec == null ? null : spec.effectiveServiceType().name(),
+        spec == null ? null : spec.server().usesHostNetwork(),
+        spec == null ? null : spec.client().usesHostNetwork());
+  }
 }

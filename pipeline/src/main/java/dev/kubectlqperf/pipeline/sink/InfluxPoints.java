@@ -1,0 +1,86 @@
+package dev.kubectlqperf.pipeline.sink;
+
+import dev.kubectlqperf.model.result.Metric;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.RunIdentity;
+import dev.kubectlqperf.model.result.TestResult;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+
+/**
+ * A result document as InfluxDB points, pure: one point per test block in measurement
+ * {@value #MEASUREMENT}, tagged with what people filter on, one field per metric in its base unit.
+ *
+ * <p>The timestamp is the run's completion time plus the block's index in nanoseconds. InfluxDB
+ * keeps one point per series and timestamp, so writing the same result again overwrites it instead
+ * of doubling it, and blocks of one run that share a tag set stay apart.
+ */
+public final class InfluxPoints {
+
+  public static final String MEASUREMENT = "qperf";
+
+  private InfluxPoints() {}
+
+  public static BatchPoints batch(QperfResult result, String database, String retentionPolicy, Instant fallbackTime) {
+    RunIdentity run = result.run() == null ? RunIdentity.UNKNOWN : result.run();
+    long completion = nanos(run.endTime() != null ? Instant.parse(run.endTime()) : fallbackTime);
+    BatchPoints.Builder batch = BatchPoints.database(database).retentionPolicy(retentionPolicy)
+        .precision(TimeUnit.NANOSECONDS);
+    if (result.tests().isEmpty()) {
+      batch.point(runTags(Point.measurement(MEASUREMENT), run).time(completion, TimeUnit.NANOSECONDS)
+          .addField("ok", false).addField("error", String.join("; ", result.errors())).build());
+    }
+    for (int i = 0; i < result.tests().size(); i++) {
+      batch.point(point(run, result.tests().get(i), completion + i));
+    }
+    return batch.build();
+  }
+
+  private static Point point(RunIdentity run, TestResult test, long time) {
+    Point.Builder p = runTags(Point.measurement(MEASUREMENT), run).tag("test", test.test())
+        .time(time, TimeUnit.NANOSECONDS).addField("ok", test.ok());
+    if (test.loop() != null) {
+      test.loop().forEach((name, value) -> tag(p, "loop_" + name, plain(value)));
+    }
+    if (test.error() != null) {
+      p.addField("error", test.error());
+    }
+    test.metrics().forEach((name, m) -> {
+      if (m.isNumeric()) {
+        p.addField(name, m.decimal().doubleValue());
+      } else {
+        p.addField(name, String.valueOf(m.value()));
+      }
+    });
+    return p.build();
+  }
+
+  private static Point.Builder runTags(Point.Builder p, RunIdentity run) {
+    tag(p, "namespace", run.namespace());
+    tag(p, "run", run.name());
+    tag(p, "server_node", run.serverNode());
+    tag(p, "client_node", run.clientNode());
+    tag(p, "service_type", run.serviceType());
+    tag(p, "server_host_network", run.serverHostNetwork() == null ? null : run.serverHostNetwork().toString());
+    tag(p, "client_host_network", run.clientHostNetwork() == null ? null : run.clientHostNetwork().toString());
+    return p;
+  }
+
+  /** InfluxDB has no empty tag values: an unknown tag is left out. */
+  private static void tag(Point.Builder p, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      p.tag(key, value);
+    }
+  }
+
+  private static String plain(Metric m) {
+    return m.isNumeric() ? m.decimal().stripTrailingZeros().toPlainString() : String.valueOf(m.value());
+  }
+
+  private static long nanos(Instant t) {
+    return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
+  }
+
+}
