@@ -1,17 +1,25 @@
 package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.pipeline.reconcile.Step;
+import dev.kubectlqperf.pipeline.sink.DeadLetterReplay;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs the pipeline against the current kubeconfig (locally) or the pod's ServiceAccount
- * (in-cluster), until stopped or until it loses its lease.
+ * (in-cluster), until stopped or until it loses its lease; or, with {@code replay}, sends the dead
+ * letter's results to their sinks again.
  */
 public final class PipelineMain {
+
+  static final String USAGE = """
+      Usage: qperf-pipeline              run the pipeline (configured by QPERF_* environment variables)
+             qperf-pipeline replay [--sink file|influxdb|slack]
+                                         send the results in the dead-letter directory to their sinks again""";
 
   private PipelineMain() {}
 
@@ -24,6 +32,19 @@ public final class PipelineMain {
       System.exit(2);
       return;
     }
+    if (args.length == 0) {
+      run(config);
+    } else if (args[0].equals("replay") && (args.length == 1 || args.length == 3 && args[1].equals("--sink"))) {
+      System.exit(replay(config, args.length == 3 ? args[2] : null, System.out));
+    } else if (args[0].equals("-h") || args[0].equals("--help")) {
+      System.out.println(USAGE);
+    } else {
+      System.err.println("qperf-pipeline: unexpected arguments " + List.of(args) + "\n" + USAGE);
+      System.exit(2);
+    }
+  }
+
+  private static void run(PipelineConfig config) throws Exception {
     KubernetesClient client = new KubernetesClientBuilder().build();
     Pipeline pipeline = new Pipeline(client, config, Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -32,5 +53,20 @@ public final class PipelineMain {
     }, "qperf-pipeline-shutdown"));
     pipeline.start();
     pipeline.awaitStop();
+  }
+
+  /** Prints one line per dead-letter document; 0 when every one was delivered. */
+  static int replay(PipelineConfig config, String sink, PrintStream out) throws Exception {
+    try (KubernetesClient client = new KubernetesClientBuilder().build()) {
+      var outcomes = new DeadLetterReplay(client, config.sinks(), Clock.systemUTC(), Map.of()).replay(sink);
+      if (outcomes.isEmpty()) {
+        out.println("The dead letter (" + config.sinks().deadLetterDir() + ") is empty.");
+        return 0;
+      }
+      outcomes.forEach(o -> out.println(o.file() + ": " + o.note()));
+      long delivered = outcomes.stream().filter(DeadLetterReplay.Outcome::delivered).count();
+      out.println(delivered + " of " + outcomes.size() + " delivered.");
+      return delivered == outcomes.size() ? 0 : 1;
+    }
   }
 }

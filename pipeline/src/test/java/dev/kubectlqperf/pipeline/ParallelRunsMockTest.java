@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.pipeline.reconcile.Step;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +25,8 @@ class ParallelRunsMockTest extends MockClusterTest {
     List<String> names = IntStream.range(0, RUNS).mapToObj(i -> "run-" + i).toList();
     names.forEach(n -> fixture.create(n, QperfSpec.of(List.of("tcp_bw"), null)));
 
-    await("all runs completed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      for (String n : names) {
-        Qperf q = fixture.get(n);
-        if (q.getStatus() != null && q.getStatus().getPhase() == QperfPhase.Completed) {
-          continue;
-        }
-        if (client.apps().deployments().inNamespace(NS).withName(n).get() != null) {
-          kubelet.serverReady(NS, n);
-        }
-        Pod pod = client.pods().inNamespace(NS).withName(n + "-client").get();
-        if (pod != null && (pod.getStatus() == null || !"Succeeded".equals(pod.getStatus().getPhase()))) {
-          kubelet.clientEnded(NS, n + "-client", 0, "tcp_bw:\n    bw  =  1 GB/sec\n");
-        }
-      }
-      return names.stream().allMatch(n -> fixture.get(n).getStatus() != null
-          && fixture.get(n).getStatus().getPhase() == QperfPhase.Completed);
-    });
+    driveToEnd(names, n -> "tcp_bw:\n    bw  =  1 GB/sec\n", Duration.ofSeconds(60));
+    assertTrue(names.stream().allMatch(n -> fixture.get(n).getStatus().getPhase() == QperfPhase.Completed));
     await("servers deleted").atMost(Duration.ofSeconds(20)).until(() ->
         client.apps().deployments().inNamespace(NS).list().getItems().isEmpty()
             && client.services().inNamespace(NS).list().getItems().isEmpty());

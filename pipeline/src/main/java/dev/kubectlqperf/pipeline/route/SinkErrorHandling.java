@@ -46,10 +46,11 @@ public final class SinkErrorHandling extends RouteConfigurationBuilder {
         .logHandled(false));
   }
 
+  /** Camel counts the redelivery it is about to make: 1 after the first failure. */
   private boolean worthRetrying(Exchange e) {
-    Integer done = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+    Integer next = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
     Throwable t = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
     boolean retryable = !(t instanceof SinkRefusal refusal) || refusal.retryable();
-    return retryable && (done == null ? 0 : done) < config.retries();
+    return retryable && (next == null ? 1 : next) <= config.retries();
   }
 }

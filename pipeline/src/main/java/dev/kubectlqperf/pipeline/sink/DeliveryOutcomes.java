@@ -15,8 +15,11 @@ public final class DeliveryOutcomes {
 
   /** Header: the sink an exchange is being delivered to. */
   public static final String SINK = "QperfSink";
+  /** Header: set once the sink has the result. */
+  public static final String DELIVERED = "QperfDelivered";
   /** Exchange property: the result document, as it entered the sink route. */
   public static final String RESULT = "QperfResult";
+  private static final String FAILED_ATTEMPTS = "QperfFailedAttempts";
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryOutcomes.class);
 
   private final DeliveryRecorder recorder;
@@ -34,10 +37,13 @@ public final class DeliveryOutcomes {
     String sink = sink(e);
     recorder.delivered(run, sink, attempts(e) + 1);
     guard.ended(run.uid(), sink);
+    e.getMessage().setHeader(DELIVERED, true);
     LOG.info("Qperf {}/{}: delivered to {}", run.namespace(), run.name(), sink);
   }
 
   public void retrying(Exchange e) {
+    Integer redelivery = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+    e.setProperty(FAILED_ATTEMPTS, redelivery == null ? 1 : redelivery);
     DeliveryRecorder.Run run = run(e);
     String error = error(e);
     LOG.warn("Qperf {}/{}: delivery to {} failed, attempt {} of {}: {}", run.namespace(), run.name(), sink(e),
@@ -75,10 +81,10 @@ public final class DeliveryOutcomes {
     return e.getMessage().getHeader(SINK, String.class);
   }
 
-  /** Failed attempts so far: the first delivery plus the redeliveries Camel has made. */
+  /** Failed attempts so far, as counted before each redelivery (Camel's own counter is gone at the dead letter). */
   private static int attempts(Exchange e) {
-    Integer redeliveries = e.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
-    return redeliveries == null ? 0 : redeliveries;
+    Integer failed = e.getProperty(FAILED_ATTEMPTS, Integer.class);
+    return failed == null ? 0 : failed;
   }
 
   private String error(Exchange e) {

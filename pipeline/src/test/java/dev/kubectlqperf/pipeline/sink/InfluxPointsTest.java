@@ -1,0 +1,70 @@
+package dev.kubectlqperf.pipeline.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.RunIdentity;
+import java.time.Instant;
+import java.util.List;
+import org.influxdb.dto.BatchPoints;
+import org.junit.jupiter.api.Test;
+
+class InfluxPointsTest {
+
+  private static final long COMPLETION_NANOS = Instant.parse("2026-11-25T10:00:05Z").getEpochSecond() * 1_000_000_000L;
+
+  @Test
+  void onePointPerTestBlockWithTagsAndBaseUnitFields() {
+    BatchPoints batch = InfluxPoints.batch(Results.of("tcp_bw_tcp_lat.txt", "r1", "u1"), "qperf", "autogen",
+        Instant.EPOCH);
+    assertEquals("qperf", batch.getDatabase());
+    assertEquals("autogen", batch.getRetentionPolicy());
+    List<String> lines = batch.getPoints().stream().map(p -> p.lineProtocol()).toList();
+    assertEquals(2, lines.size());
+    String tags = "client_host_network=true,client_node=node-b,namespace=bench,run=r1,server_host_network=false,"
+        + "server_node=node-a,service_type=Headless";
+    assertEquals("qperf," + tags + ",test=tcp_bw bw=2020000000.0,ok=true " + COMPLETION_NANOS, lines.get(0));
+    assertEquals("qperf," + tags + ",test=tcp_lat latency=0.00000702,ok=true " + (COMPLETION_NANOS + 1), lines.get(1));
+  }
+
+  @Test
+  void loopVariablesAreTagsSoIterationsAreSeriesOfTheirOwn() {
+    BatchPoints batch = InfluxPoints.batch(Results.of("loop_msg_size_vu_tcp_lat.txt", "loop", "u2"), "qperf",
+        "autogen", Instant.EPOCH);
+    assertTrue(batch.getPoints().size() > 3);
+    assertTrue(batch.getPoints().get(0).lineProtocol().contains(",loop_msg_size=1,"));
+    assertTrue(batch.getPoints().get(1).lineProtocol().contains(",loop_msg_size=4,"));
+  }
+
+  @Test
+  void aFailedBlockCarriesItsError() {
+    BatchPoints batch = InfluxPoints.batch(Results.of("multi_test_mid_failure.txt", "mid", "u3"), "qperf", "autogen",
+        Instant.EPOCH);
+    assertTrue(batch.getPoints().stream().map(p -> p.lineProtocol())
+        .anyMatch(l -> l.contains("ok=false") && l.contains("error=\"")), batch.lineProtocol());
+  }
+
+  @Test
+  void aRunThatPrintedNoBlockIsOnePointWithItsError() {
+    QperfResult failed = new QperfResult(QperfResult.SCHEMA, false,
+        new RunIdentity("bench", "never", "u4", null, "2026-11-25T10:00:05Z", null, null, null, 1, null, null, null),
+        null, List.of(), List.of("Timeout: the qperf server never became ready"), List.of(), List.of());
+    List<String> lines = InfluxPoints.batch(failed, "qperf", "autogen", Instant.EPOCH).getPoints().stream()
+        .map(p -> p.lineProtocol()).toList();
+    assertEquals(List.of("qperf,namespace=bench,run=never error=\"Timeout: the qperf server never became ready\","
+        + "ok=false " + COMPLETION_NANOS), lines);
+  }
+
+  @Test
+  void withoutACompletionTimeTheFallbackIsUsed() {
+    QperfResult r = Results.of("tcp_bw_tcp_lat.txt", "r1", "u1");
+    QperfResult noEnd = r.withRun(new RunIdentity("bench", "r1", "u1", null, null, null, null, null, 1, null, null,
+        null));
+    String line = InfluxPoints.batch(noEnd, "qperf", "autogen", Instant.ofEpochSecond(7)).getPoints().get(0)
+        .lineProtocol();
+    assertTrue(line.endsWith(" 7000000000"), line);
+    assertFalse(line.contains("node"), "unknown tags are left out: " + line);
+  }
+}

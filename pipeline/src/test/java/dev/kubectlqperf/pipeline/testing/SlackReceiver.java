@@ -1,0 +1,87 @@
+package dev.kubectlqperf.pipeline.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local HTTP server standing in for a Slack incoming webhook (these machines have no internet).
+ * It records every POST with the status it answered; answers are scripted: a queue of one-off
+ * answers first, then the standing answer.
+ */
+public final class SlackReceiver implements AutoCloseable {
+
+  /** One POST: its body and what the receiver answered. */
+  public record Post(String body, int status) {}
+
+  /** An answer: status, and a Retry-After header value or null. */
+  public record Answer(int status, String retryAfter) {}
+
+  public static final String PATH = "/services/T0001/B0002/s3cr3tT0k3nV4lu3";
+  private final HttpServer server;
+  private final List<Post> posts = new CopyOnWriteArrayList<>();
+  private final Deque<Answer> next = new ArrayDeque<>();
+  private volatile Answer standing = new Answer(200, null);
+  private volatile String refusedText;
+
+  public SlackReceiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(PATH, this::handle);
+    server.start();
+  }
+
+  /** The webhook URL; its path is the secret a real Slack webhook has. */
+  public String webhookUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
+  }
+
+  public void answerAlways(int status) {
+    standing = new Answer(status, null);
+  }
+
+  /** Answers 500 to every message that mentions {@code text} (null: none). */
+  public void refuseMessagesWith(String text) {
+    refusedText = text;
+  }
+
+  public synchronized void answerNext(Answer answer) {
+    next.add(answer);
+  }
+
+  public List<Post> posts() {
+    return List.copyOf(posts);
+  }
+
+  /** The POSTs it accepted (2xx) whose message mentions {@code text}. */
+  public long accepted(String text) {
+    return posts.stream().filter(p -> p.status() / 100 == 2 && p.body().contains(text)).count();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Answer answer;
+    synchronized (this) {
+      answer = refusedText != null && body.contains(refusedText) ? new Answer(500, null)
+          : next.isEmpty() ? standing : next.poll();
+    }
+    if (answer.retryAfter() != null) {
+      exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+    }
+    posts.add(new Post(body, answer.status()));
+    byte[] reply = (answer.status() == 200 ? "ok" : "error " + answer.status()).getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(answer.status(), reply.length);
+    exchange.getResponseBody().write(reply);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
