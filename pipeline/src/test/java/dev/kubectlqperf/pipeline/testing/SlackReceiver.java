@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class SlackReceiver implements AutoCloseable {
 
-  /** One POST: its body and what the receiver answered. */
-  public record Post(String body, int status) {}
+  /** One POST: its body, what the receiver answered, and when. */
+  public record Post(String body, int status, Instant at) {}
 
   /** An answer: status, and a Retry-After header value or null. */
   public record Answer(int status, String retryAfter) {}
@@ -73,7 +74,7 @@ public final class SlackReceiver implements AutoCloseable {
     if (answer.retryAfter() != null) {
       exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
     }
-    posts.add(new Post(body, answer.status()));
+    posts.add(new Post(body, answer.status(), Instant.now()));
     byte[] reply = (answer.status() == 200 ? "ok" : "error " + answer.status()).getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(answer.status(), reply.length);
     exchange.getResponseBody().write(reply);
