@@ -42,10 +42,11 @@ public final class ResultRoute extends RouteBuilder {
   private void claimQueues(Exchange e) {
     QperfResult result = e.getMessage().getBody(QperfResult.class);
     Collection<?> sinks = e.getMessage().getHeader(SINKS, Collection.class);
-    List<String> queues = sinks == null ? List.of() : sinks.stream().map(String::valueOf)
-        .filter(sink -> guard.claim(result.run().uid(), sink))
-        .map(sink -> Sink.byId(sink).orElseThrow().queue()).toList();
-    LOG.info("Qperf {}/{}: result for sinks {}", result.run().namespace(), result.run().name(), sinks);
-    e.getMessage().setHeader(QUEUES, queues);
+    List<String> claimed = sinks == null ? List.of() : sinks.stream().map(String::valueOf)
+        .filter(sink -> guard.claim(result.run().uid(), sink)).toList();
+    if (!claimed.isEmpty()) {
+      LOG.info("Qperf {}/{}: result handed to {}", result.run().namespace(), result.run().name(), claimed);
+    }
+    e.getMessage().setHeader(QUEUES, claimed.stream().map(sink -> Sink.byId(sink).orElseThrow().queue()).toList());
   }
 }
