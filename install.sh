@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds kubectl-qperf and installs it; when a cluster is reachable, applies the Qperf CRD and
-# starts the pipeline as a local background process. Idempotent: a second run changes nothing.
+# starts the pipeline as a local background process (or, with --in-cluster, deploys it with the
+# manifests in deploy/). Idempotent: a second run changes nothing.
 #
 #   ./install.sh [--prefix DIR] [--skip-cluster] [--no-packages] [--skip-build] [--namespaces NS[,NS]|'*']
+#   ./install.sh --in-cluster    apply deploy/cluster-wide: CRD, RBAC, the pipeline Deployment
 #   ./install.sh --stop          stop the local pipeline
 #   ./install.sh --uninstall     stop it and remove what install.sh added (never your Qperf runs)
 #
@@ -18,6 +20,7 @@ packages=true
 stop=false
 build=true
 namespaces=""
+in_cluster=false
 state="${XDG_STATE_HOME:-${HOME}/.local/state}/kubectl-qperf"
 while (($#)); do
   case "$1" in
@@ -28,6 +31,7 @@ while (($#)); do
     --no-packages) packages=false; shift ;;
     --stop) stop=true; shift ;;
     --skip-build) build=false; shift ;;
+    --in-cluster) in_cluster=true; shift ;;
     --namespaces) namespaces="${2:?--namespaces needs a value}"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option: $1 (try --help)" >&2; exit 2 ;;
@@ -35,6 +39,7 @@ while (($#)); do
 done
 
 bin="${prefix}/bin/kubectl-qperf"
+pipeline_bin="${prefix}/bin/qperf-pipeline"
 libdir="${prefix}/lib/kubectl-qperf"
 say() { printf '%s\n' "$*"; }
 
@@ -82,9 +87,14 @@ fi
 
 if $uninstall; then
   stop_pipeline
-  rm -rf "${state}"
+  rm -f "${state}/pipeline.log" "${state}/pipeline.namespaces"
+  if [[ -d "${state}/results" ]]; then
+    say "kept your results in ${state}/results"
+  else
+    rm -rf "${state}"
+  fi
   removed=false
-  for f in "${bin}" "${libdir}"; do
+  for f in "${bin}" "${pipeline_bin}" "${libdir}"; do
     if [[ -e "${f}" ]]; then rm -rf "${f}"; say "removed ${f}"; removed=true; fi
   done
   $removed || say "nothing to remove under ${prefix}"
@@ -148,6 +158,13 @@ if [[ ! -f "${bin}" ]] || [[ "$(cat "${bin}")" != "${launcher}" ]]; then
   chmod +x "${bin}"
   changed=true
 fi
+pipeline_launcher=$(sed -e "s#@JAVA@#${jdk}/bin/java#" -e "s#@LIBDIR@#${libdir}#" -e "s#@STATE@#${state}#" \
+  pipeline/src/main/sh/qperf-pipeline)
+if [[ ! -f "${pipeline_bin}" ]] || [[ "$(cat "${pipeline_bin}")" != "${pipeline_launcher}" ]]; then
+  printf '%s\n' "${pipeline_launcher}" > "${pipeline_bin}"
+  chmod +x "${pipeline_bin}"
+  changed=true
+fi
 if [[ ! "${libdir}/${cache_file}" -nt "${libdir}/kubectl-qperf.jar" ]]; then
   rm -f "${libdir}"/kubectl-qperf.aot "${libdir}"/kubectl-qperf.jsa
   # JDK 25 runs the training in a child JVM and reports its JAVA_TOOL_OPTIONS on stderr: keep it quiet.
@@ -179,15 +196,30 @@ start_pipeline() {
       stop_pipeline
     fi
   fi
-  QPERF_NAMESPACES="${ns}" nohup "${jdk}/bin/java" -XX:+UseSerialGC -Xmx256m -jar "${libdir}/qperf-pipeline.jar" \
-    >>"${state}/pipeline.log" 2>&1 </dev/null &
+  QPERF_NAMESPACES="${ns}" nohup "${pipeline_bin}" >>"${state}/pipeline.log" 2>&1 </dev/null &
   echo $! > "${state}/pipeline.pid"
   echo "${ns}" > "${state}/pipeline.namespaces"
   say "started the local pipeline (pid $!, namespaces ${ns}); log: ${state}/pipeline.log; stop: ./install.sh --stop"
 }
 
+# In-cluster: the manifests in deploy/ (CRD, cluster-wide RBAC, two replicas with leader election).
+deploy_in_cluster() {
+  local image=kubectl-qperf/qperf-pipeline:0.1.0 builder
+  builder=$(command -v docker || command -v podman || true)
+  if [[ -n "${builder}" ]]; then
+    "${builder}" build -q -f deploy/Dockerfile -t "${image}" . >/dev/null && say "built the image ${image}"
+  else
+    say "note: no docker or podman here: build ${image} elsewhere (deploy/Dockerfile) and make it pullable by your nodes"
+  fi
+  say "$(kubectl apply -k deploy/cluster-wide)"
+  say "deployed the pipeline to namespace qperf-system; watch it with: kubectl -n qperf-system get pods"
+}
+
 if $skip_cluster; then
   say "skipped the cluster steps (--skip-cluster)"
+elif cluster_reachable && $in_cluster; then
+  pipeline_pid >/dev/null && stop_pipeline
+  deploy_in_cluster
 elif cluster_reachable; then
   say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml)"
   start_pipeline

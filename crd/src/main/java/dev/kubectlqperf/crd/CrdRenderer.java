@@ -65,7 +65,13 @@ public final class CrdRenderer {
     columns.forEach(sorted::add);
     sorted.sort(Comparator.comparingInt(c -> declared.indexOf(c.path("name").asText())));
     columns.removeAll();
-    sorted.forEach(columns::add);
+    for (JsonNode column : sorted) {
+      // The API server drops a zero priority; keeping it makes every 'kubectl apply' report "configured".
+      if (column.path("priority").asInt(-1) == 0) {
+        ((ObjectNode) column).remove("priority");
+      }
+      columns.add(column);
+    }
   }
 
   /** Writes the rendered CRD to the given file (the crd/ folder of the repository). */

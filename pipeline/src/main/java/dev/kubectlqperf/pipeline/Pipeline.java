@@ -71,6 +71,12 @@ public final class Pipeline implements AutoCloseable {
     properties.forEach(main::addInitialProperty);
 
     main.addInitialProperty("camel.main.shutdownTimeout", "10");
+    if (config.healthPort() > 0) {
+      main.addInitialProperty("camel.management.enabled", "true");
+      main.addInitialProperty("camel.management.host", "0.0.0.0");
+      main.addInitialProperty("camel.management.port", String.valueOf(config.healthPort()));
+      main.addInitialProperty("camel.management.healthCheckEnabled", "true");
+    }
     QperfCluster cluster = new QperfCluster(client);
     DeliveryGuard guard = new DeliveryGuard();
     sinks = new SinkSetup(config.sinks(), clock,

@@ -21,6 +21,7 @@ public record PipelineConfig(
     String leaseNamespace,
     String leaseName,
     String identity,
+    int healthPort,
     SinkConfig sinks) {
 
   /** Namespaces to watch: a comma-separated list; empty or {@code *} means all namespaces. */
@@ -35,6 +36,8 @@ public record PipelineConfig(
   public static final String LEASE_NAME = "QPERF_LEASE_NAME";
   /** The pod name in-cluster (downward API); the host name locally. */
   public static final String IDENTITY = "HOSTNAME";
+  /** Port of the health endpoints ({@code /observe/health/live}, {@code /ready}); 0: none. */
+  public static final String HEALTH_PORT = "QPERF_HEALTH_PORT";
   /** Sinks for runs whose spec names none; the other sink keys are in {@link SinkConfig}. */
   public static final String SINKS = SinkConfig.SINKS;
 
@@ -52,6 +55,7 @@ public record PipelineConfig(
         env.getOrDefault(LEASE_NAMESPACE, namespaces.isEmpty() ? "default" : namespaces.get(0)),
         env.getOrDefault(LEASE_NAME, "qperf-pipeline"),
         env.getOrDefault(IDENTITY, "qperf-pipeline-" + ProcessHandle.current().pid()),
+        (int) EnvValues.wholeNumber(env, HEALTH_PORT, 0, 0),
         SinkConfig.fromMap(env));
   }
 

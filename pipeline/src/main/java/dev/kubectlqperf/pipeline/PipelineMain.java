@@ -2,6 +2,7 @@ package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.sink.DeadLetterReplay;
+import dev.kubectlqperf.pipeline.sink.Sink;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
@@ -34,7 +35,8 @@ public final class PipelineMain {
     }
     if (args.length == 0) {
       run(config);
-    } else if (args[0].equals("replay") && (args.length == 1 || args.length == 3 && args[1].equals("--sink"))) {
+    } else if (args[0].equals("replay") && (args.length == 1
+        || args.length == 3 && args[1].equals("--sink") && Sink.byId(args[2]).isPresent())) {
       System.exit(replay(config, args.length == 3 ? args[2] : null, System.out));
     } else if (args[0].equals("-h") || args[0].equals("--help")) {
       System.out.println(USAGE);

@@ -2,6 +2,7 @@ package dev.kubectlqperf.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -224,6 +225,10 @@ class RealApiServerIT {
       assertTrue(run.out().contains("inst: Completed"), run.out());
       assertTrue(run.out().contains("latency"), run.out());
 
+      Path results = state.resolve("kubectl-qperf/results/results.jsonl");
+      await("the run in the local file sink").atMost(Duration.ofSeconds(20))
+          .until(() -> Files.exists(results) && Files.readString(results).contains("\"name\":\"inst\""));
+
       Shell.Result again = Shell.run(env, install);
       assertTrue(again.out().contains("is up to date (nothing changed)"), again.out());
       assertTrue(again.out().contains("the local pipeline is already running"), again.out());
@@ -234,10 +239,39 @@ class RealApiServerIT {
     Shell.Result uninstall = Shell.run(env, "bash", "../install.sh", "--prefix", prefix.toString(), "--uninstall");
     assertEquals(0, uninstall.exitCode(), uninstall.err());
     assertTrue(Files.notExists(prefix.resolve("bin/kubectl-qperf")));
+    assertTrue(Files.notExists(prefix.resolve("bin/qperf-pipeline")));
     assertTrue(Files.notExists(prefix.resolve("lib/kubectl-qperf")));
-    assertTrue(Files.notExists(state.resolve("kubectl-qperf")));
+    assertTrue(Files.notExists(state.resolve("kubectl-qperf/pipeline.pid")));
+    assertTrue(uninstall.out().contains("kept your results"), uninstall.out());
+    assertTrue(Files.exists(state.resolve("kubectl-qperf/results/results.jsonl")), "results are the user's data");
     assertNotNull(admin.resources(Qperf.class).inNamespace("e2e-install").withName("inst").get(),
         "uninstall never deletes the user's runs");
+  }
+
+  @Test
+  void installShInClusterAppliesTheDeploymentAndASecondRunChangesNothing() throws Exception {
+    Path prefix = Files.createTempDirectory("prefix");
+    Map<String, String> env = Map.of("KUBECONFIG", cluster.kubeconfig().toString(),
+        "XDG_STATE_HOME", Files.createTempDirectory("state").toString(), "JAVA_HOME", System.getProperty("java.home"));
+    String[] install = {"bash", "../install.sh", "--prefix", prefix.toString(), "--no-packages", "--skip-build",
+        "--in-cluster"};
+    try {
+      Shell.Result first = Shell.run(env, install);
+      assertEquals(0, first.exitCode(), first.out() + first.err());
+      assertTrue(first.out().contains("deployed the pipeline to namespace qperf-system"), first.out());
+      var deployment = admin.apps().deployments().inNamespace("qperf-system").withName("qperf-pipeline").get();
+      var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+      assertEquals("/observe/health/ready", container.getReadinessProbe().getHttpGet().getPath());
+      assertEquals("/observe/health/live", container.getLivenessProbe().getHttpGet().getPath());
+
+      Shell.Result again = Shell.run(env, install);
+      assertEquals(0, again.exitCode(), again.out() + again.err());
+      assertFalse(again.out().matches("(?s).*\\b(created|configured)\\b.*"), again.out());
+    } finally {
+      check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "qperf-system", "scale", "deployment/qperf-pipeline",
+          "--replicas", "0"));
+      Shell.run(env, "bash", "../install.sh", "--prefix", prefix.toString(), "--uninstall");
+    }
   }
 
   @Test

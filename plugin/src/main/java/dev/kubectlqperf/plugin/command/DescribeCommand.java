@@ -110,12 +110,21 @@ public final class DescribeCommand implements Callable<Integer> {
   }
 
   private static Table sinks(QperfStatus st) {
-    Table t = new Table("SINK", "STATE", "ATTEMPTS", "LAST ERROR");
+    Table t = new Table("SINK", "STATE", "ATTEMPTS", "DETAIL");
     if (st.getSinks() != null) {
       st.getSinks().forEach((sink, d) -> t.row(sink, String.valueOf(d.state()), String.valueOf(d.attempts()),
-          d.lastError()));
+          detail(d)));
     }
     return t;
+  }
+
+  /** When it arrived, or why not yet, and where the pipeline kept a result it gave up on. */
+  private static String detail(dev.kubectlqperf.model.SinkDelivery d) {
+    if (d.deliveredAt() != null) {
+      return "delivered " + d.deliveredAt();
+    }
+    String error = d.lastError() == null ? "" : d.lastError();
+    return d.deadLetter() == null ? error : error + " (dead letter: " + d.deadLetter() + ")";
   }
 
   private static Table events(List<Event> events) {
