@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.plugin.Cli;
@@ -176,6 +177,12 @@ class CommandsMockTest {
   void describeTellsTheStory() {
     cli.run("create", "a", "-n", NS, "--tests", "tcp_bw");
     finish("a", QperfPhase.Failed, "tcp_bw failed", "", 1);
+    Qperf q = inCluster("a");
+    q.getStatus().setSinks(new java.util.LinkedHashMap<>(java.util.Map.of(
+        "file", new SinkDelivery(SinkDelivery.State.Delivered, 1, null, "2026-11-25T10:00:00Z", null),
+        "slack", new SinkDelivery(SinkDelivery.State.Failed, 3, "the Slack webhook answered HTTP 500", null,
+            "slack/bench.a.u1.json"))));
+    client.resource(q).updateStatus();
     Cli.Run run = cli.run("describe", "a", "-n", NS);
     assertEquals(0, run.exitCode(), run.err());
     assertTrue(run.out().contains("Name:         a\n"), run.out());
@@ -183,6 +190,9 @@ class CommandsMockTest {
     assertTrue(run.out().contains("Reason:       QperfFailed\n"), run.out());
     assertTrue(run.out().contains("Server node:  node-a\n"), run.out());
     assertTrue(run.out().contains("Events:\n  <none>"), run.out());
+    assertTrue(run.out().matches("(?s).*file +Delivered +1 +delivered 2026-11-25T10:00:00Z\n.*"), run.out());
+    assertTrue(run.out().matches("(?s).*slack +Failed +3 +the Slack webhook answered HTTP 500 "
+        + "\\(dead letter: slack/bench.a.u1.json\\)\n.*"), run.out());
   }
 
   @Test
