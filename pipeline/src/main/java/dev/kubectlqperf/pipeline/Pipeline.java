@@ -7,15 +7,15 @@ import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
-import dev.kubectlqperf.pipeline.sink.DeliveryGuard;
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
-import dev.kubectlqperf.pipeline.sink.SinkSetup;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.route.EventRoute;
 import dev.kubectlqperf.pipeline.route.ReconcileRoute;
 import dev.kubectlqperf.pipeline.route.ResultRoute;
 import dev.kubectlqperf.pipeline.route.ResyncRoute;
+import dev.kubectlqperf.pipeline.sink.DeliveryGuard;
+import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.sink.SinkSetup;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -65,18 +65,7 @@ public final class Pipeline implements AutoCloseable {
 
   public void start() throws Exception {
     main = new Main();
-    main.addInitialProperty("camel.main.name", "qperf-pipeline-" + config.identity());
-    main.addInitialProperty("qperf.resync.millis", String.valueOf(config.resync().toMillis()));
-    main.addInitialProperty("qperf.results.uri", "log:qperf-results?level=DEBUG");
-    properties.forEach(main::addInitialProperty);
-
-    main.addInitialProperty("camel.main.shutdownTimeout", "10");
-    if (config.healthPort() > 0) {
-      main.addInitialProperty("camel.management.enabled", "true");
-      main.addInitialProperty("camel.management.host", "0.0.0.0");
-      main.addInitialProperty("camel.management.port", String.valueOf(config.healthPort()));
-      main.addInitialProperty("camel.management.healthCheckEnabled", "true");
-    }
+    addProperties();
     QperfCluster cluster = new QperfCluster(client);
     DeliveryGuard guard = new DeliveryGuard();
     sinks = new SinkSetup(config.sinks(), clock,
@@ -98,6 +87,21 @@ public final class Pipeline implements AutoCloseable {
 
     leadership = new Leadership(client, config, this::startWork, this::stopWork);
     leadership.start();
+  }
+
+  /** Defaults first, then the caller's properties over them. */
+  private void addProperties() {
+    main.addInitialProperty("camel.main.name", "qperf-pipeline-" + config.identity());
+    main.addInitialProperty("camel.main.shutdownTimeout", "10");
+    main.addInitialProperty("qperf.resync.millis", String.valueOf(config.resync().toMillis()));
+    main.addInitialProperty("qperf.results.uri", "log:qperf-results?level=DEBUG");
+    if (config.healthPort() > 0) {
+      main.addInitialProperty("camel.management.enabled", "true");
+      main.addInitialProperty("camel.management.host", "0.0.0.0");
+      main.addInitialProperty("camel.management.port", String.valueOf(config.healthPort()));
+      main.addInitialProperty("camel.management.healthCheckEnabled", "true");
+    }
+    properties.forEach(main::addInitialProperty);
   }
 
   private ProducerTemplate template() {
