@@ -1,14 +1,4 @@
 #!/usr/bin/env bash
 # Pipeline reaction latency and a burst of runs, against the fabric8 CRUD mock API server with a
 # watch-driven fake kubelet (all in one JVM). Usage: bench/pipeline.sh [SEQUENTIAL_RUNS] [BURST]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-cpfile=$(mktemp)
-trap 'rm -f "$cpfile"' EXIT
-mvn -B -q install -DskipTests -pl pipeline -am
-mvn -B -q -pl pipeline dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
-"$JAVA_HOME/bin/java" -Xmx1g -Djava.util.logging.config.file=.mvn/test-logging.properties \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
-  -cp "pipeline/target/test-classes:pipeline/target/classes:$(cat "$cpfile")" \
-  dev.kubectlqperf.pipeline.bench.PipelineBench "${1:-200}" "${2:-200}"
+exec "$(dirname "$0")/run-pipeline-bench.sh" PipelineBench "${1:-200}" "${2:-200}"

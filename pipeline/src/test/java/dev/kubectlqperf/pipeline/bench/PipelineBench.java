@@ -16,7 +16,6 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +66,9 @@ public final class PipelineBench {
   private void run(PipelineFixture fixture, int sequential, int burst) throws Exception {
     watch();
     for (int i = 0; i < WARMUP; i++) {
-      fixture.create("warmup-" + i, QperfSpec.of(List.of("tcp_lat"), null));
-      awaitKey(resultsSeen, "warmup-" + i, 30);
+      String name = "warmup-" + i;
+      fixture.create(name, QperfSpec.of(List.of("tcp_lat"), null));
+      BenchSupport.await(name, () -> resultsSeen.containsKey(name), 30);
     }
     List<Long> toServer = new ArrayList<>();
     List<Long> toResults = new ArrayList<>();
@@ -76,7 +76,7 @@ public final class PipelineBench {
       String name = "seq-" + i;
       long created = System.nanoTime();
       fixture.create(name, QperfSpec.of(List.of("tcp_lat"), null));
-      awaitKey(resultsSeen, name, 30);
+      BenchSupport.await(name, () -> resultsSeen.containsKey(name), 30);
       toServer.add(deploymentSeen.get(name) - created);
       toResults.add(resultsSeen.get(name) - clientEndedAt.get(name));
     }
@@ -87,7 +87,8 @@ public final class PipelineBench {
       fixture.create("burst-" + i, QperfSpec.of(List.of("tcp_bw"), null));
     }
     for (int i = 0; i < burst; i++) {
-      awaitKey(resultsSeen, "burst-" + i, 120);
+      String name = "burst-" + i;
+      BenchSupport.await(name, () -> resultsSeen.containsKey(name), 120);
     }
     long wall = System.nanoTime() - start;
     long peakHeap = usedHeap();
@@ -102,8 +103,8 @@ public final class PipelineBench {
 
     System.out.printf("%-44s %10s %10s %10s%n", "reaction latency (" + sequential + " runs, after " + WARMUP + " warm-up)",
         "p50 ms", "p99 ms", "max ms");
-    row("CR created -> server Deployment exists", toServer);
-    row("client Pod ended -> results in status", toResults);
+    BenchSupport.row("CR created -> server Deployment exists", toServer, 42, 10);
+    BenchSupport.row("client Pod ended -> results in status", toResults, 42, 10);
     System.out.printf("%n%-44s %s%n", "burst of " + burst + " CRs created at once", "");
     System.out.printf("  %-42s %d of %d%n", "Completed", completed, burst);
     System.out.printf("  %-42s %d%n", "leaked server Deployments + Services", leaked);
@@ -111,18 +112,6 @@ public final class PipelineBench {
     System.out.printf("  %-42s %d MB; after GC %d MB (before the burst, after GC: %d MB)%n",
         "heap in use after the burst (whole JVM)", peakHeap >> 20, retainedHeap >> 20, heapBefore >> 20);
     kubeletThreads.shutdownNow();
-  }
-
-  private static void row(String name, List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    System.out.printf("  %-42s %10.1f %10.1f %10.1f%n", name, pct(sorted, 50), pct(sorted, 99),
-        sorted.get(sorted.size() - 1) / 1e6);
-  }
-
-  private static double pct(List<Long> sorted, int p) {
-    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, i)) / 1e6;
   }
 
   private static long usedHeap() {
@@ -172,16 +161,6 @@ public final class PipelineBench {
       @Override
       public void onClose(WatcherException cause) { }
     });
-  }
-
-  private static void awaitKey(Map<String, Long> map, String key, int seconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    while (!map.containsKey(key)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out waiting for " + key);
-      }
-      new CountDownLatch(1).await(2, TimeUnit.MILLISECONDS);
-    }
   }
 
   private void awaitNoServers(int seconds) throws InterruptedException {

@@ -14,13 +14,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 
@@ -62,8 +58,8 @@ public final class SinkBench {
       }
       System.out.printf("%-52s %8s %8s %8s%n", "completion -> queryable in InfluxDB (" + runs + " runs)", "p50 ms",
           "p99 ms", "max ms");
-      row("pipeline: client pod ended -> point queryable", pipeline);
-      row("floor: influxdb-java write -> point queryable", direct);
+      BenchSupport.row("pipeline: client pod ended -> point queryable", pipeline, 50, 8);
+      BenchSupport.row("floor: influxdb-java write -> point queryable", direct, 50, 8);
     } finally {
       client.close();
       server.destroy();
@@ -74,12 +70,14 @@ public final class SinkBench {
   private static long oneRun(KubernetesClient client, PipelineFixture fixture, FakeKubelet kubelet,
       InfluxServer influx, String name) throws Exception {
     fixture.create(name, QperfSpec.of(List.of("tcp_lat"), null));
-    await(() -> client.apps().deployments().inNamespace(NS).withName(name).get() != null);
+    BenchSupport.await(name + " server", () -> client.apps().deployments().inNamespace(NS).withName(name).get() != null,
+        30);
     kubelet.serverReady(NS, name);
-    await(() -> client.pods().inNamespace(NS).withName(name + "-client").get() != null);
+    BenchSupport.await(name + " client", () -> client.pods().inNamespace(NS).withName(name + "-client").get() != null,
+        30);
     long ended = System.nanoTime();
     kubelet.clientEnded(NS, name + "-client", 0, "tcp_lat:\n    latency  =  5 us\n");
-    await(() -> queryable(influx, name));
+    BenchSupport.await(name + " in InfluxDB", () -> queryable(influx, name), 30);
     return System.nanoTime() - ended;
   }
 
@@ -89,7 +87,7 @@ public final class SinkBench {
         List.of());
     long start = System.nanoTime();
     write.write(InfluxPoints.batch(result, "qperf", "autogen", Instant.now()));
-    await(() -> queryable(influx, name));
+    BenchSupport.await(name + " in InfluxDB", () -> queryable(influx, name), 30);
     return System.nanoTime() - start;
   }
 
@@ -99,27 +97,5 @@ public final class SinkBench {
     } catch (Exception e) {
       return false;
     }
-  }
-
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out");
-      }
-      new CountDownLatch(1).await(1, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private static void row(String name, List<Long> nanos) {
-    List<Long> sorted = new ArrayList<>(nanos);
-    Collections.sort(sorted);
-    System.out.printf("  %-50s %8.1f %8.1f %8.1f%n", name, pct(sorted, 50), pct(sorted, 99),
-        sorted.get(sorted.size() - 1) / 1e6);
-  }
-
-  private static double pct(List<Long> sorted, int p) {
-    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-    return sorted.get(Math.max(0, i)) / 1e6;
   }
 }
