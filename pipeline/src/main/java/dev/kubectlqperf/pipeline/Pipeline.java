@@ -89,19 +89,19 @@ public final class Pipeline implements AutoCloseable {
     leadership.start();
   }
 
-  /** Defaults first, then the caller's properties over them. */
+  /** The caller's properties, then the defaults of those it did not set. */
   private void addProperties() {
-    main.addInitialProperty("camel.main.name", "qperf-pipeline-" + config.identity());
-    main.addInitialProperty("camel.main.shutdownTimeout", "10");
-    main.addInitialProperty("qperf.resync.millis", String.valueOf(config.resync().toMillis()));
-    main.addInitialProperty("qperf.results.uri", "log:qperf-results?level=DEBUG");
-    if (config.healthPort() > 0) {
-      main.addInitialProperty("camel.management.enabled", "true");
-      main.addInitialProperty("camel.management.host", "0.0.0.0");
-      main.addInitialProperty("camel.management.port", String.valueOf(config.healthPort()));
-      main.addInitialProperty("camel.management.healthCheckEnabled", "true");
-    }
     properties.forEach(main::addInitialProperty);
+    CamelDefaults.set(main, "camel.main.name", "qperf-pipeline-" + config.identity());
+    CamelDefaults.set(main, "camel.main.shutdownTimeout", "10");
+    CamelDefaults.set(main, "qperf.resync.millis", String.valueOf(config.resync().toMillis()));
+    CamelDefaults.set(main, "qperf.results.uri", "log:qperf-results?level=DEBUG");
+    if (config.healthPort() > 0) {
+      CamelDefaults.set(main, "camel.management.enabled", "true");
+      CamelDefaults.set(main, "camel.management.host", "0.0.0.0");
+      CamelDefaults.set(main, "camel.management.port", String.valueOf(config.healthPort()));
+      CamelDefaults.set(main, "camel.management.healthCheckEnabled", "true");
+    }
   }
 
   private ProducerTemplate template() {

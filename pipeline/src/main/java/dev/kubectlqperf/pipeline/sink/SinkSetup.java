@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.sink;
 
+import dev.kubectlqperf.pipeline.CamelDefaults;
 import dev.kubectlqperf.pipeline.route.DeadLetterRoute;
 import dev.kubectlqperf.pipeline.route.FileSinkRoute;
 import dev.kubectlqperf.pipeline.route.InfluxSinkRoute;
@@ -35,9 +36,9 @@ public final class SinkSetup implements AutoCloseable {
   }
 
   public void addTo(Main main) {
-    byDefault(main, "qperf.sink.consumers", "4");
-    byDefault(main, "qperf.sink.influxdb.uri", "influxdb:" + INFLUXDB_BEAN + "?batch=true");
-    byDefault(main, "qperf.dead-letter.dir", config.deadLetterDir().toAbsolutePath().toString());
+    CamelDefaults.set(main, "qperf.sink.consumers", "4");
+    CamelDefaults.set(main, "qperf.sink.influxdb.uri", "influxdb:" + INFLUXDB_BEAN + "?batch=true");
+    CamelDefaults.set(main, "qperf.dead-letter.dir", config.deadLetterDir().toAbsolutePath().toString());
     main.configure().addRoutesBuilder(new SinkErrorHandling(config, outcomes));
     main.configure().addRoutesBuilder(new DeadLetterRoute(outcomes));
     if (config.enabled().contains(Sink.FILE)) {
@@ -52,13 +53,6 @@ public final class SinkSetup implements AutoCloseable {
       http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       main.configure().addRoutesBuilder(
           new SlackSinkRoute(new SlackWebhook(http, config.slackWebhookUrl()), config.slackChannel(), outcomes));
-    }
-  }
-
-  /** A property the caller has not set already. */
-  private static void byDefault(Main main, String key, String value) {
-    if (main.getInitialProperties() == null || !main.getInitialProperties().containsKey(key)) {
-      main.addInitialProperty(key, value);
     }
   }
 
