@@ -44,7 +44,6 @@ public final class ResultFiles {
   }
 
   public synchronized void append(QperfResult result) throws IOException {
-    Files.createDirectories(dir);
     String key = key(result.run());
     append(dir.resolve(JSON_LINES), key, List.of(json.line(result)), null, ResultFiles::keyOfJsonLine);
     append(dir.resolve(CSV), key, ResultCsv.rows(result), ResultCsv.HEADER, ResultFiles::keyOfCsvRow);
@@ -61,9 +60,6 @@ public final class ResultFiles {
       return;
     }
     StringBuilder text = new StringBuilder();
-    if (header != null && Files.size(file) == 0) {
-      text.append(header).append('\n');
-    }
     lines.forEach(line -> text.append(line).append('\n'));
     try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
       ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -77,12 +73,19 @@ public final class ResultFiles {
     }
   }
 
-  /** The keys of the runs a file holds; a torn last line (a crash mid-write) is cut off first. */
+  /**
+   * The keys of the runs a file holds, on its first use by this process: the file is created (with
+   * its header, if it has one) when missing or empty, and a torn last line (a crash mid-write) is cut.
+   */
   private static Set<String> load(Path file, String header, Function<String, String> keyOf) throws IOException {
+    Files.createDirectories(file.getParent());
     if (!Files.exists(file)) {
       Files.createFile(file);
     }
     cutTornTail(file);
+    if (header != null && Files.size(file) == 0) {
+      Files.writeString(file, header + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
     Set<String> keys = new HashSet<>();
     try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
       lines.filter(l -> !l.isBlank() && !l.equals(header)).map(keyOf).forEach(k -> {
