@@ -12,6 +12,7 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
+import dev.kubectlqperf.model.parse.CaptureFile;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,17 +25,13 @@ import org.junit.jupiter.api.Test;
 class LifecycleMockTest extends MockClusterTest {
 
 
+  /** What qperf printed in a checked-in capture (its header lines left out). */
   static String capture(String name) throws IOException {
     try (InputStream in = LifecycleMockTest.class.getResourceAsStream("/qperf-outputs/" + name)) {
-      StringBuilder out = new StringBuilder();
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (!line.startsWith("# ")) {
-          out.append(line).append('\n');
-        }
-      }
-      return out.toString();
+      return CaptureFile.read(new String(in.readAllBytes(), StandardCharsets.UTF_8)).output();
     }
   }
+
 
   private Qperf kubestoneSample() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/samples/perf_v1alpha1_qperf.yaml")) {

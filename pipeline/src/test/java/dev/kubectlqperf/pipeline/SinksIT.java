@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.pipeline.reconcile.Step;
@@ -17,6 +18,8 @@ import dev.kubectlqperf.pipeline.sink.ResultFiles;
 import dev.kubectlqperf.pipeline.sink.SinkConfig;
 import dev.kubectlqperf.pipeline.testing.InfluxServer;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -144,9 +147,8 @@ class SinksIT extends MockClusterTest {
     first.close();
 
     // As if the pipeline had died after writing but before recording it: both sinks Pending again.
-    client.resources(dev.kubectlqperf.model.Qperf.class).inNamespace(NS).withName("bw-lat").subresource("status")
-        .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-            io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+    client.resources(Qperf.class).inNamespace(NS).withName("bw-lat").subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE),
             "{\"status\":{\"sinks\":{\"influxdb\":{\"state\":\"Pending\"},\"file\":{\"state\":\"Pending\"}}}}");
     fixture.start(env("influxdb,file"), Step.Listener.NONE);
     await().atMost(Duration.ofSeconds(20)).until(() -> delivery("bw-lat", "influxdb").deliveredAt() != null
@@ -158,7 +160,7 @@ class SinksIT extends MockClusterTest {
   }
 
   @Test
-  void aSlackSinkWithoutItsWebhookNeverLeaksTheSecretIntoStatusOrLogs() throws Exception {
+  void aFailingSlackWebhookNeverLeaksItsSecretIntoStatusOrLogs() throws Exception {
     slack.answerAlways(500);
     Map<String, String> env = env("slack");
     env.put(SinkConfig.RETRIES, "2");

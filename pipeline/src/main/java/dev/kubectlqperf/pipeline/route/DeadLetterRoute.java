@@ -41,7 +41,7 @@ public final class DeadLetterRoute extends RouteBuilder {
     e.getMessage().setBody(json.pretty(DeliveryOutcomes.result(e)));
   }
 
-  public static String fileName(RunIdentity run) {
+  private static String fileName(RunIdentity run) {
     return run.namespace() + "." + run.name() + "." + run.uid() + ".json";
   }
 }

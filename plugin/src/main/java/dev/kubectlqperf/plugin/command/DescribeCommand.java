@@ -3,6 +3,7 @@ package dev.kubectlqperf.plugin.command;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.TestSummary;
 import dev.kubectlqperf.plugin.CliContext;
 import dev.kubectlqperf.plugin.ExitCodes;
@@ -119,7 +120,7 @@ public final class DescribeCommand implements Callable<Integer> {
   }
 
   /** When it arrived, or why not yet, and where the pipeline kept a result it gave up on. */
-  private static String detail(dev.kubectlqperf.model.SinkDelivery d) {
+  private static String detail(SinkDelivery d) {
     if (d.deliveredAt() != null) {
       return "delivered " + d.deliveredAt();
     }
