@@ -2,6 +2,7 @@ package dev.kubectlqperf.model;
 
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,17 @@ public final class QperfResources {
 
   public static String clientPodName(Qperf qperf) {
     return clientPodName(qperf, 1);
+  }
+
+  /** The repetition a client pod runs, from its label; 1 for a pod without one. */
+  public static int repetitionOf(Pod pod) {
+    String label = pod.getMetadata() == null || pod.getMetadata().getLabels() == null ? null
+        : pod.getMetadata().getLabels().get(LABEL_REPETITION);
+    try {
+      return label == null ? 1 : Integer.parseInt(label);
+    } catch (NumberFormatException e) {
+      return 1;
+    }
   }
 
   /** Labels that select the server pods: never overridable by user labels. */

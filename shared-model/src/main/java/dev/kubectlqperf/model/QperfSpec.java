@@ -30,14 +30,26 @@ public record QperfSpec(
         ServiceType serviceType,
     @JsonPropertyDescription("The qperf data port (--ip_port) when serviceType is ClusterIP. Default: " + QperfDefaults.DATA_PORT)
         Integer dataPort,
-    @JsonPropertyDescription("How many times the client runs against the same server. Default: 1.")
+    @JsonPropertyDescription("How many times the client runs against the same server, one client pod after the other; "
+            + "the result has statistics over them. Default: 1.")
         Integer repetitions,
     @JsonPropertyDescription("Where the result goes (influxdb, slack, file). Default: the pipeline's configured sinks.")
-        List<String> sinks) {
+        List<String> sinks,
+    @JsonPropertyDescription("Rules the results must meet, in qperf's units, e.g. 'tcp_bw bw at least 1 GB/sec', "
+            + "'tcp_lat latency p99 at most 50 us', 'cv at most 10 %'. They make the run's verdict.")
+        List<String> thresholds) {
+
+  /** A spec without thresholds. */
+  public QperfSpec(ImageSpec image, String options, List<String> tests, QperfConfiguration serverConfiguration,
+      QperfConfiguration clientConfiguration, Long timeoutSeconds, ServiceType serviceType, Integer dataPort,
+      Integer repetitions, List<String> sinks) {
+    this(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType, dataPort,
+        repetitions, sinks, null);
+  }
 
   /** A spec with only tests and options: everything else defaulted. */
   public static QperfSpec of(List<String> tests, String options) {
-    return new QperfSpec(null, options, tests, null, null, null, null, null, null, null);
+    return new QperfSpec(null, options, tests, null, null, null, null, null, null, null, null);
   }
 
   public String imageName() {

@@ -3,6 +3,8 @@ package dev.kubectlqperf.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
+import dev.kubectlqperf.model.result.MetricStatistics;
+import dev.kubectlqperf.model.result.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +51,12 @@ public class QperfStatus {
   @JsonPropertyDescription("Headline metrics per test; the full document is in the client log and the sinks.")
   private List<TestSummary> results;
 
+  @JsonPropertyDescription("Statistics of the headline metrics over the repetitions (and loop iterations).")
+  private List<MetricStatistics> statistics;
+
+  @JsonPropertyDescription("Passed or Failed: whether the results met every threshold of the spec. Absent without thresholds.")
+  private Verdict.Outcome verdict;
+
   @JsonPropertyDescription("Delivery state of the result per sink.")
   private Map<String, SinkDelivery> sinks;
 
@@ -70,6 +78,8 @@ public class QperfStatus {
     c.message = message;
     c.headline = headline;
     c.results = results == null ? null : new ArrayList<>(results);
+    c.statistics = statistics == null ? null : new ArrayList<>(statistics);
+    c.verdict = verdict;
     c.sinks = sinks == null ? null : new LinkedHashMap<>(sinks);
     return c;
   }
@@ -100,6 +110,10 @@ public class QperfStatus {
   public QperfStatus setHeadline(String headline) { this.headline = headline; return this; }
   public List<TestSummary> getResults() { return results; }
   public QperfStatus setResults(List<TestSummary> results) { this.results = results; return this; }
+  public List<MetricStatistics> getStatistics() { return statistics; }
+  public QperfStatus setStatistics(List<MetricStatistics> s) { this.statistics = s; return this; }
+  public Verdict.Outcome getVerdict() { return verdict; }
+  public QperfStatus setVerdict(Verdict.Outcome verdict) { this.verdict = verdict; return this; }
   public Map<String, SinkDelivery> getSinks() { return sinks; }
   public QperfStatus setSinks(Map<String, SinkDelivery> sinks) { this.sinks = sinks; return this; }
 
@@ -114,12 +128,12 @@ public class QperfStatus {
         && Objects.equals(serverNode, s.serverNode) && Objects.equals(clientNode, s.clientNode)
         && Objects.equals(reason, s.reason) && Objects.equals(message, s.message)
         && Objects.equals(headline, s.headline) && Objects.equals(results, s.results)
-        && Objects.equals(sinks, s.sinks);
+        && Objects.equals(statistics, s.statistics) && verdict == s.verdict && Objects.equals(sinks, s.sinks);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(running, completed, phase, conditions, observedGeneration, startTime,
-        completionTime, serverNode, clientNode, reason, message, headline, results, sinks);
+        completionTime, serverNode, clientNode, reason, message, headline, results, statistics, verdict, sinks);
   }
 }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Turns the right-hand side of a result line into a {@link Metric}: {@code 2.01 GB/sec},
  * {@code 64 KiB (65,536)}, {@code 61,496 } (a count, with its trailing space), {@code 1.2 million}.
  */
-final class ValueParser {
+public final class ValueParser {
 
   private static final Pattern NUMERIC = Pattern.compile(
       "(?<num>-?\\d[\\d,]*(?:\\.\\d+)?|-?\\.\\d+)(?: (?<unit>[A-Za-z%/][A-Za-z /]*?))?(?: \\((?<exact>\\d[\\d,]*)\\))? ?");
@@ -18,7 +18,7 @@ final class ValueParser {
   private ValueParser() {}
 
   /** Empty when the text is not a number with a unit qperf prints. */
-  static Optional<Metric> numeric(String rawValue) {
+  public static Optional<Metric> numeric(String rawValue) {
     String text = rawValue.strip();
     Matcher m = NUMERIC.matcher(text);
     if (!m.matches()) {

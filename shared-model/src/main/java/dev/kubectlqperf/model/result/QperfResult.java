@@ -7,6 +7,11 @@ import java.util.List;
  * The result document: one per run, versioned by {@link #SCHEMA}. Status, CLI, files, InfluxDB and
  * Slack all show this shape. {@code errors} are qperf's own error lines, in the order printed;
  * {@code unparsed} are lines the parser did not understand (kept, never dropped).
+ *
+ * <p>Schema v2 adds, for a run of several repetitions, every repetition's blocks in {@code tests}
+ * (each with its repetition number), one {@code repetitions} entry per client pod, the
+ * {@code statistics} over the blocks that measured the same thing, and the {@code verdict} of the
+ * spec's thresholds. A v1 document reads as a v2 one without them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QperfResult(
@@ -17,11 +22,50 @@ public record QperfResult(
     List<TestResult> tests,
     List<String> errors,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unparsed) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unparsed,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RepetitionOutcome> repetitions,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<MetricStatistics> statistics,
+    Verdict verdict) {
 
-  public static final String SCHEMA = "https://kubectl-qperf.dev/schemas/qperf-result/v1";
+  public static final String SCHEMA = "https://kubectl-qperf.dev/schemas/qperf-result/v2";
+  public static final String SCHEMA_V1 = "https://kubectl-qperf.dev/schemas/qperf-result/v1";
+
+  /** A document of what one qperf process printed: no repetitions, statistics or verdict yet. */
+  public QperfResult(String schema, boolean ok, RunIdentity run, Integer exitCode, List<TestResult> tests,
+      List<String> errors, List<String> warnings, List<String> unparsed) {
+    this(schema, ok, run, exitCode, tests, errors, warnings, unparsed, null, null, null);
+  }
 
   public QperfResult withRun(RunIdentity identity) {
-    return new QperfResult(schema, ok, identity, exitCode, tests, errors, warnings, unparsed);
+    return new QperfResult(schema, ok, identity, exitCode, tests, errors, warnings, unparsed, repetitions,
+        statistics, verdict);
+  }
+
+  public QperfResult withStatistics(List<MetricStatistics> stats) {
+    return new QperfResult(schema, ok, run, exitCode, tests, errors, warnings, unparsed, repetitions, stats,
+        verdict);
+  }
+
+  public QperfResult withVerdict(Verdict v) {
+    return new QperfResult(schema, ok, run, exitCode, tests, errors, warnings, unparsed, repetitions, statistics,
+        v);
+  }
+
+  /** Empty lists instead of absent ones, whatever version the document was read from. */
+  public List<MetricStatistics> statisticsOrEmpty() {
+    return statistics == null ? List.of() : statistics;
+  }
+
+  /**
+   * What a person needs first: the failed test's reason (which already holds the most telling of
+   * qperf's error lines, and says so when qperf relayed an empty one), else qperf's first error.
+   */
+  public String firstError() {
+    return tests.stream().filter(t -> !t.ok()).map(TestResult::error).findFirst()
+        .orElse(errors.isEmpty() ? "qperf failed" : errors.get(0));
+  }
+
+  public List<RepetitionOutcome> repetitionsOrEmpty() {
+    return repetitions == null ? List.of() : repetitions;
   }
 }

@@ -32,6 +32,11 @@ public record RunIdentity(
     return new RunIdentity(null, null, null, null, null, null, null, qperfVersion, null, null, null, null);
   }
 
+  public RunIdentity withRepetition(Integer n) {
+    return new RunIdentity(namespace, name, uid, startTime, endTime, serverNode, clientNode, qperfVersion, n,
+        serviceType, serverHostNetwork, clientHostNetwork);
+  }
+
   /** The identity of a run of {@code qperf}, ended at {@code endTime} on {@code clientNode}. */
   public static RunIdentity of(Qperf qperf, String endTime, String clientNode, String qperfVersion) {
     var status = qperf.getStatus();

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One block qperf printed: a test header and its value lines. A {@code -oo} loop prints one block
  * per iteration; {@code loop} then holds the variables that change between iterations (only when
- * qperf printed them, i.e. with {@code -vu}).
+ * qperf printed them, i.e. with {@code -vu}). {@code repetition} is the run's repetition (client pod)
+ * that printed the block, 1-based; absent for a single qperf process.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TestResult(
@@ -16,4 +17,16 @@ public record TestResult(
     @JsonInclude(JsonInclude.Include.ALWAYS) String error,
     @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, Metric> metrics,
     Map<String, Metric> loop,
-    List<String> warnings) {}
+    List<String> warnings,
+    Integer repetition) {
+
+  /** A block as the parser reads it from one qperf process: no repetition number. */
+  public TestResult(String test, boolean ok, String error, Map<String, Metric> metrics, Map<String, Metric> loop,
+      List<String> warnings) {
+    this(test, ok, error, metrics, loop, warnings, null);
+  }
+
+  public TestResult inRepetition(int n) {
+    return new TestResult(test, ok, error, metrics, loop, warnings, n);
+  }
+}

@@ -6,6 +6,8 @@ import dev.kubectlqperf.model.QperfDefaults;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.ServiceType;
 import dev.kubectlqperf.model.qperf.QperfTest;
+import dev.kubectlqperf.model.verdict.Threshold;
+import dev.kubectlqperf.model.verdict.ThresholdParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +62,22 @@ public final class QperfValidator {
     }
   }
 
+  private static void validateThresholds(QperfSpec spec, List<String> errors) {
+    List<String> rules = spec.thresholds() == null ? List.of() : spec.thresholds();
+    for (int i = 0; i < rules.size(); i++) {
+      String field = "spec.thresholds[" + i + "]";
+      try {
+        Threshold rule = ThresholdParser.parse(rules.get(i));
+        if (rule.test() != null && !spec.testsOrEmpty().contains(rule.test())) {
+          errors.add(field + ": '" + rule.text() + "' judges " + rule.test() + ", which is not in spec.tests "
+              + spec.testsOrEmpty());
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(field + ": " + e.getMessage());
+      }
+    }
+  }
+
   private static void validateAdditions(QperfSpec spec, List<String> errors) {
     if (spec.timeoutSeconds() != null && spec.timeoutSeconds() < 1) {
       errors.add("spec.timeoutSeconds: must be at least 1, got " + spec.timeoutSeconds());
@@ -83,6 +101,7 @@ public final class QperfValidator {
         }
       }
     }
+    validateThresholds(spec, errors);
     ImageSpec image = spec.image();
     if (image != null && image.pullPolicy() != null && !image.pullPolicy().isEmpty()
         && !PULL_POLICIES.contains(image.pullPolicy())) {

@@ -8,6 +8,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.kubectlqperf.model.Fixtures;
+import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.parse.CaptureFile;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class ResultSchemaTest {
   private static final JsonSchema SCHEMA = load();
 
   private static JsonSchema load() {
-    try (InputStream in = ResultSchemaTest.class.getResourceAsStream("/schemas/qperf-result-v1.json")) {
+    try (InputStream in = ResultSchemaTest.class.getResourceAsStream("/schemas/qperf-result-v2.json")) {
       return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -53,8 +57,21 @@ class ResultSchemaTest {
   }
 
   @Test
+  void aRunWithRepetitionsStatisticsAndAVerdictIsValid() throws IOException {
+    var qperf = Fixtures.created("r", new QperfSpec(null, null,
+        List.of("tcp_bw"), null, null, null, null, null, 2, null, List.of("cv at most 10 %")));
+    List<QperfResult> reps = new ArrayList<>();
+    for (int n = 1; n <= 2; n++) {
+      reps.add(QperfOutputParser.parse("tcp_bw:\n    bw  =  " + n + ".5 GB/sec\n", 0)
+          .withRun(RunIdentity.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", "0.4.11").withRepetition(n)));
+    }
+    String json = new ResultJson().line(RunDocument.of(qperf, reps, List.of()));
+    assertEquals(Set.of(), SCHEMA.validate(MAPPER.readTree(json)), json);
+  }
+
+  @Test
   void schemaIdMatchesTheDocuments() throws IOException {
-    assertEquals(QperfResult.SCHEMA, MAPPER.readTree(getClass().getResourceAsStream("/schemas/qperf-result-v1.json"))
+    assertEquals(QperfResult.SCHEMA, MAPPER.readTree(getClass().getResourceAsStream("/schemas/qperf-result-v2.json"))
         .get("$id").asText());
   }
 

@@ -115,6 +115,23 @@ class QperfValidatorTest {
   }
 
   @Test
+  void thresholdsAreReadAtValidationAndBadOnesNamed() {
+    QperfSpec good = withThresholds(List.of("tcp_bw bw at least 1 GB/sec", "tcp_lat latency p99 at most 50 us",
+        "cv at most 10 %"));
+    assertTrue(spec(good).isValid(), () -> spec(good).message());
+    assertRejected(spec(withThresholds(List.of("tcp_bw bw at least 1 GB/sec", "tcp_lat latency at most 1 GB/sec"))),
+        "spec.thresholds[1]: 'tcp_lat latency at most 1 GB/sec': latency is measured in ns, us, ms or sec");
+    assertRejected(spec(withThresholds(List.of("udp_bw send_bw at least 1 GB/sec"))),
+        "spec.thresholds[0]: 'udp_bw send_bw at least 1 GB/sec' judges udp_bw, which is not in spec.tests "
+            + "[tcp_bw, tcp_lat]");
+    assertRejected(spec(withThresholds(List.of("fast"))), "spec.thresholds[0]: 'fast' has no comparison");
+  }
+
+  private static QperfSpec withThresholds(List<String> rules) {
+    return new QperfSpec(null, null, List.of("tcp_bw", "tcp_lat"), null, null, null, null, null, 5, null, rules);
+  }
+
+  @Test
   void ipPortMustAgreeWithTheClusterIpDataPort() {
     QperfSpec clusterIp = new QperfSpec(null, "-ip 5000", List.of("tcp_bw"), null, null, null, ServiceType.ClusterIP,
         null, null, null);
