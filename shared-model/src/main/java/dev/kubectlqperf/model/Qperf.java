@@ -42,4 +42,13 @@ public class Qperf extends CustomResource<QperfSpec, QperfStatus> implements Nam
   public static final String SHORT_NAME = "qp";
   public static final String CRD_NAME = PLURAL + "." + GROUP;
   public static final String API_VERSION = GROUP + "/" + VERSION;
+
+  /** The same run seen with another status: metadata and spec are shared, nothing is copied deeply. */
+  public Qperf withStatus(QperfStatus status) {
+    Qperf view = new Qperf();
+    view.setMetadata(getMetadata());
+    view.setSpec(getSpec());
+    view.setStatus(status);
+    return view;
+  }
 }

@@ -58,6 +58,11 @@ public final class QperfResources {
     }
   }
 
+  /** Labels that select the client pods of this run (of every repetition), and of no earlier run of the name. */
+  public static Map<String, String> clientSelector(Qperf qperf) {
+    return objectLabels(qperf, COMPONENT_CLIENT);
+  }
+
   /** Labels that select the server pods: never overridable by user labels. */
   public static Map<String, String> serverSelector(Qperf qperf) {
     return builtInLabels(qperf, COMPONENT_SERVER);

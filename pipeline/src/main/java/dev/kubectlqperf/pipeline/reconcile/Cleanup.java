@@ -1,6 +1,5 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
-import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
@@ -28,12 +27,13 @@ final class Cleanup {
     }
   }
 
-  /** A client still running when the run failed (e.g. on timeout): nobody wants its result. */
-  void runningClient(Qperf qperf) {
+  /** Clients still running when the run failed (e.g. on timeout): nobody wants their result. */
+  void runningClients(Qperf qperf) {
     String ns = qperf.getMetadata().getNamespace();
-    Pod pod = cluster.pod(ns, QperfResources.clientPodName(qperf));
-    if (pod != null && ClientPodResult.terminated(pod) == null) {
-      cluster.deletePod(ns, pod.getMetadata().getName());
+    for (Pod pod : cluster.pods(ns, QperfResources.clientSelector(qperf))) {
+      if (!ClientPods.ended(pod)) {
+        cluster.deletePod(ns, pod.getMetadata().getName());
+      }
     }
   }
 

@@ -10,6 +10,7 @@ final class Conditions {
 
   static final String SERVER_READY = "ServerReady";
   static final String SUCCEEDED = "Succeeded";
+  static final String THRESHOLDS_MET = "ThresholdsMet";
 
   private Conditions() {}
 

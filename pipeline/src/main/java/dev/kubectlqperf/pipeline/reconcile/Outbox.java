@@ -1,12 +1,10 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
-import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.SinkDelivery;
+import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.sink.Sink;
 import dev.kubectlqperf.pipeline.sink.SinkConfig;
@@ -29,12 +27,14 @@ public final class Outbox {
   private final ResultPublisher publisher;
   private final QperfCluster cluster;
   private final Clock clock;
+  private final ClientPods clients;
 
   public Outbox(SinkConfig sinks, ResultPublisher publisher, QperfCluster cluster, Clock clock) {
     this.sinks = sinks;
     this.publisher = publisher;
     this.cluster = cluster;
     this.clock = clock;
+    this.clients = new ClientPods(cluster);
   }
 
   /**
@@ -52,32 +52,28 @@ public final class Outbox {
     next.setSinks(deliveries.isEmpty() ? null : deliveries);
   }
 
-  /** Hands the result (or, for a run that failed before qperf ran, a document of its failure) on. */
+  /** Hands the run's result document on to the sinks still waiting for it. */
   void publish(Qperf qperf, QperfResult result) {
-    publisher.publish(qperf, result != null ? result : derive(qperf), pending(qperf.getStatus()));
+    publisher.publish(qperf, result, pending(qperf.getStatus()));
   }
 
-  /** After a restart: deliveries still Pending go out again. */
+  /** After a restart: deliveries still Pending go out again, with the document derived again. */
   void resume(Qperf qperf) {
     Set<String> pending = pending(qperf.getStatus());
     if (!pending.isEmpty()) {
-      publisher.publish(qperf, derive(qperf), pending);
+      QperfStatus s = qperf.getStatus();
+      publisher.publish(qperf, derive(qperf, s.getReason() + ": " + s.getMessage()), pending);
     }
   }
 
-  private QperfResult derive(Qperf qperf) {
-    Pod pod = cluster.pod(qperf.getMetadata().getNamespace(), QperfResources.clientPodName(qperf));
-    if (pod != null && ClientPodResult.terminated(pod) != null) {
-      return ClientPodResult.of(qperf, pod, cluster.clientLog(pod), clock.instant());
-    }
-    return failureWithoutOutput(qperf);
-  }
-
-  private static QperfResult failureWithoutOutput(Qperf qperf) {
-    QperfStatus s = qperf.getStatus();
-    RunIdentity run = RunIdentity.of(qperf, s.getCompletionTime(), s.getClientNode(), null);
-    return new QperfResult(QperfResult.SCHEMA, false, run, null, List.of(),
-        List.of(s.getReason() + ": " + s.getMessage()), List.of(), List.of());
+  /**
+   * The run's document from the client pods that ended (none, for a run that failed before qperf
+   * ran). {@code whyIncomplete} is recorded in it when fewer repetitions ended than the spec asks.
+   */
+  QperfResult derive(Qperf qperf, String whyIncomplete) {
+    List<Pod> ended = clients.ended(qperf);
+    List<String> runErrors = ended.size() < (qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions()) ? List.of(whyIncomplete) : List.of();
+    return ClientPodResult.ofRun(qperf, ended, cluster::clientLog, clock.instant(), runErrors);
   }
 
   static Set<String> pending(QperfStatus status) {

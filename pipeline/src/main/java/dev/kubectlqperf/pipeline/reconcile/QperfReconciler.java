@@ -9,6 +9,7 @@ import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.model.validation.QperfValidator;
 import dev.kubectlqperf.model.validation.ValidationResult;
 import dev.kubectlqperf.pipeline.PipelineConfig;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,7 @@ public final class QperfReconciler {
   private final Outbox outbox;
   private final Step.Listener steps;
   private final Cleanup cleanup;
+  private final ClientPods clients;
 
   public QperfReconciler(QperfCluster cluster, EventRecorder events, Clock clock, PipelineConfig config,
       Outbox outbox, Step.Listener steps) {
@@ -51,6 +54,7 @@ public final class QperfReconciler {
     this.outbox = outbox;
     this.steps = steps;
     this.cleanup = new Cleanup(cluster, events);
+    this.clients = new ClientPods(cluster);
   }
 
   /** Reconciles {@code namespace/name}; returns when to look again (null: on the next event). */
@@ -86,7 +90,7 @@ public final class QperfReconciler {
             s.image() == null ? null : s.image().pullSecret());
     Long timeout = s.timeoutSeconds() != null ? s.timeoutSeconds() : config.defaultTimeoutSeconds();
     qperf.setSpec(new QperfSpec(image, s.options(), s.tests(), s.serverConfiguration(), s.clientConfiguration(),
-        timeout, s.serviceType(), s.dataPort(), s.repetitions(), s.sinks()));
+        timeout, s.serviceType(), s.dataPort(), s.repetitions(), s.sinks(), s.thresholds()));
     return qperf;
   }
 
@@ -115,9 +119,6 @@ public final class QperfReconciler {
         ValidationResult validation = QperfValidator.validate(qperf);
         if (!validation.isValid()) {
           return fail(new Problem("InvalidSpec", validation.message()));
-        }
-        if (qperf.getSpec().effectiveRepetitions() > 1) {
-          return fail(new Problem("InvalidSpec", "spec.repetitions above 1 is not supported by this pipeline version"));
         }
         next.setPhase(QperfPhase.Pending).setRunning(true).setCompleted(false).setStartTime(now.toString())
             .setObservedGeneration(qperf.getMetadata().getGeneration()).setReason("Accepted")
@@ -198,46 +199,68 @@ public final class QperfReconciler {
       return Optional.empty();
     }
 
+    /** Repetition after repetition: the first client pod that has not ended is the one to look after. */
     private Duration client(Qperf started) {
-      String podName = QperfResources.clientPodName(qperf);
-      Pod pod = cluster.pod(ns, podName);
-      if (pod != null && isStale(pod)) {
+      int total = qperf.getSpec().effectiveRepetitions();
+      List<Pod> pods = clients.of(qperf);
+      for (int n = 1; n <= total; n++) {
+        Pod pod = repetition(pods, n);
+        if (pod == null) {
+          return startClient(started, n, total);
+        }
+        if (!ClientPods.ended(pod)) {
+          return watchClient(pod);
+        }
+      }
+      return finish(pods.stream().filter(ClientPods::ended).toList());
+    }
+
+    private Pod repetition(List<Pod> pods, int n) {
+      return pods.stream().filter(p -> QperfResources.repetitionOf(p) == n).findFirst().orElse(null);
+    }
+
+    private Duration startClient(Qperf started, int n, int total) {
+      String podName = QperfResources.clientPodName(qperf, n);
+      Pod stale = cluster.pod(ns, podName);
+      if (stale != null && isStale(stale)) {
         cluster.deletePod(ns, podName);
         return Duration.ofSeconds(1);
       }
-      if (pod == null) {
-        cluster.createIfAbsent(QperfManifests.clientPod(started));
-        if (started != qperf && !started.getSpec().equals(qperf.getSpec())) {
-          events.warning(qperf, "SpecChangeIgnored", "the spec changed after the run started; the run keeps the spec "
-              + "it started with (delete and re-create the Qperf to run the new one)");
-        }
-        events.normal(qperf, "ClientStarted", "started client pod " + podName);
-        steps.reached(Step.CLIENT_CREATED, key);
-        next.setPhase(QperfPhase.Running).setReason("ClientRunning").setMessage("qperf client " + podName + " started");
-        save();
-        return untilDeadline(null);
+      cluster.createIfAbsent(QperfManifests.clientPod(started, n));
+      if (n == 1 && started != qperf && !started.getSpec().equals(qperf.getSpec())) {
+        events.warning(qperf, "SpecChangeIgnored", "the spec changed after the run started; the run keeps the spec "
+            + "it started with (delete and re-create the Qperf to run the new one)");
       }
-      String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-      if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
-        return finish(pod);
-      }
-      Optional<Problem> problem = PodProblems.of(pod, "Client", now, config.unschedulableGrace());
-      if (problem.isPresent()) {
-        return fail(problem.get());
-      }
-      next.setPhase(QperfPhase.Running).setClientNode(pod.getSpec().getNodeName());
+      String what = total == 1 ? "" : "repetition " + n + " of " + total + ": ";
+      events.normal(qperf, "ClientStarted", what + "started client pod " + podName);
+      steps.reached(Step.CLIENT_CREATED, key);
+      next.setPhase(QperfPhase.Running).setReason("ClientRunning").setMessage(what + "qperf client " + podName + " started");
       save();
       return untilDeadline(null);
     }
 
-    /** The client ended: its log becomes the result, the status records it, then sinks, then cleanup. */
-    private Duration finish(Pod pod) {
-      QperfResult result = ClientPodResult.of(qperf, pod, cluster.clientLog(pod), now);
+    private Duration watchClient(Pod pod) {
+      Optional<Problem> problem = PodProblems.of(pod, "Client", now, config.unschedulableGrace());
+      if (problem.isPresent()) {
+        return fail(problem.get());
+      }
+      if (next.getClientNode() == null) {
+        next.setClientNode(pod.getSpec().getNodeName());
+      }
+      next.setPhase(QperfPhase.Running);
+      save();
+      return untilDeadline(null);
+    }
+
+    /** Every client ended: their logs become the result, the status records it, then sinks, then cleanup. */
+    private Duration finish(List<Pod> ended) {
+      Qperf run = qperf.withStatus(next);
+      QperfResult result = ClientPodResult.ofRun(run, ended, cluster::clientLog, now, List.of());
       boolean ok = result.ok();
-      String reason = ok ? "Completed" : "DeadlineExceeded".equals(pod.getStatus().getReason()) ? "Timeout" : "QperfFailed";
-      String message = ok ? "all " + result.tests().size() + " test blocks succeeded" : failureMessage(pod, result);
-      next.setResults(RunResults.summaries(result)).setHeadline(RunResults.headline(result))
-          .setClientNode(pod.getSpec().getNodeName());
+      String reason = ok ? "Completed" : ended.stream().anyMatch(RunResults::deadlineExceeded) ? "Timeout" : "QperfFailed";
+      String message = ok ? RunResults.successMessage(result) : RunResults.failureMessage(result, ended);
+      next.setClientNode(ended.get(0).getSpec().getNodeName());
+      record(result);
       end(ok ? QperfPhase.Completed : QperfPhase.Failed, reason, message);
       outbox.record(qperf, next, result);
       save();
@@ -251,37 +274,62 @@ public final class QperfReconciler {
       } else {
         events.warning(qperf, reason, message);
       }
+      verdictEvent(result);
       return null;
     }
 
-    private String failureMessage(Pod pod, QperfResult result) {
-      String qperfSays = RunResults.firstError(result);
-      String podReason = pod.getStatus().getReason();
-      return podReason == null ? qperfSays : qperfSays + " (pod: " + podReason
-          + (pod.getStatus().getMessage() == null ? "" : ", " + pod.getStatus().getMessage()) + ")";
+    /** What the status shows of the result: headlines or statistics, and the verdict. */
+    private void record(QperfResult result) {
+      boolean repeated = qperf.getSpec().effectiveRepetitions() > 1;
+      next.setResults(repeated ? null : RunResults.summaries(result))
+          .setStatistics(RunResults.headlineStatistics(result))
+          .setHeadline(repeated ? RunResults.statisticsHeadline(result) : RunResults.headline(result));
+      Verdict verdict = result.verdict();
+      if (verdict != null) {
+        next.setVerdict(verdict.result()).setConditions(Conditions.set(next.getConditions(),
+            Conditions.THRESHOLDS_MET, verdict.passed(), verdict.passed() ? "ThresholdsPassed" : "ThresholdsFailed",
+            RunResults.verdictMessage(verdict), now.toString(), next.getObservedGeneration()));
+      }
+    }
+
+    private void verdictEvent(QperfResult result) {
+      Verdict verdict = result.verdict();
+      if (verdict == null) {
+        return;
+      }
+      if (verdict.passed()) {
+        events.normal(qperf, "ThresholdsPassed", RunResults.verdictMessage(verdict));
+      } else {
+        events.warning(qperf, "ThresholdsFailed", RunResults.verdictMessage(verdict));
+      }
     }
 
     private Duration timeout() {
-      Pod pod = cluster.pod(ns, QperfResources.clientPodName(qperf));
-      String phase = pod == null || pod.getStatus() == null ? null : pod.getStatus().getPhase();
-      if ("Succeeded".equals(phase) || "Failed".equals(phase)) {
-        return finish(pod);
+      List<Pod> pods = clients.of(qperf);
+      if (pods.size() == qperf.getSpec().effectiveRepetitions() && pods.stream().allMatch(ClientPods::ended)) {
+        return finish(pods);
       }
-      String waitingFor = pod == null ? "the qperf server never became ready" : "the qperf client was still running";
+      String waitingFor = pods.isEmpty() ? "the qperf server never became ready"
+          : "the qperf client was still running" + (qperf.getSpec().effectiveRepetitions() == 1 ? ""
+              : " (" + pods.stream().filter(ClientPods::ended).count() + " of "
+                  + qperf.getSpec().effectiveRepetitions() + " repetitions ended)");
       return fail(new Problem("Timeout", "the run did not finish within " + qperf.getSpec().effectiveTimeoutSeconds()
           + " s: " + waitingFor));
     }
 
     private Duration fail(Problem problem) {
       end(QperfPhase.Failed, problem.reason(), problem.message());
-      outbox.record(qperf, next, null);
+      QperfResult result = outbox.derive(qperf.withStatus(next), problem.reason() + ": " + problem.message());
+      record(result);
+      outbox.record(qperf, next, result);
       save();
       steps.reached(Step.RESULT_RECORDED, key);
-      outbox.publish(qperf, null);
+      outbox.publish(qperf, result);
       cleanup.server(qperf);
-      cleanup.runningClient(qperf);
+      cleanup.runningClients(qperf);
       steps.reached(Step.SERVER_DELETED, key);
       events.warning(qperf, problem.reason(), problem.message());
+      verdictEvent(result);
       return null;
     }
 

@@ -1,16 +1,23 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.TestSummary;
+import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.Quantities;
+import dev.kubectlqperf.model.result.RepetitionOutcome;
 import dev.kubectlqperf.model.result.TestResult;
+import dev.kubectlqperf.model.result.Verdict;
+import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** From a result document to what the status shows of it: headlines, one line, the first error. */
+/** From a result document to what the status shows of it: headlines, statistics, one line, messages. */
 public final class RunResults {
 
   /** The numbers a person looks at first; everything else stays in the document. */
@@ -56,13 +63,63 @@ public final class RunResults {
     return values.isEmpty() ? t.test() + " ok" : t.test() + " " + values;
   }
 
-  /**
-   * What a person needs first: the failed test's reason (which already holds the most telling of
-   * qperf's error lines, and says so when qperf relayed an empty one), else qperf's first error.
-   */
-  public static String firstError(QperfResult result) {
-    return result.tests().stream().filter(t -> !t.ok()).map(TestResult::error).findFirst()
-        .orElse(result.errors().isEmpty() ? "qperf failed" : result.errors().get(0));
+  /** The statistics of the headline metrics, for the status; null when nothing was measured. */
+  public static List<MetricStatistics> headlineStatistics(QperfResult result) {
+    List<MetricStatistics> headline = result.statisticsOrEmpty().stream()
+        .filter(s -> HEADLINE_METRICS.contains(s.metric()) || s.metric().equals("msg_rate")
+            && result.statisticsOrEmpty().stream().noneMatch(o -> o.test().equals(s.test())
+                && HEADLINE_METRICS.contains(o.metric())))
+        .toList();
+    return headline.isEmpty() ? null : headline;
   }
 
+  /** One line of means and their spread, e.g. {@code tcp_bw 1.81 GB/sec ±1.2%, tcp_lat 7.02 us ±0.4% (5 runs)}. */
+  public static String statisticsHeadline(QperfResult result) {
+    List<MetricStatistics> stats = headlineStatistics(result);
+    if (stats == null) {
+      return null;
+    }
+    String line = stats.stream().map(RunResults::meanOf).collect(Collectors.joining(", "))
+        + " (" + result.repetitionsOrEmpty().size() + " runs)";
+    return line.length() <= MAX_HEADLINE ? line : line.substring(0, MAX_HEADLINE - 1) + "…";
+  }
+
+  /** e.g. {@code tcp_bw 1.81 GB/sec ±1.2%}: the mean and the coefficient of variation. */
+  public static String meanOf(MetricStatistics s) {
+    String metric = s.metric().contains("_") ? s.metric() + " " : "";
+    String spread = s.cvPercent() == null ? "" : String.format(Locale.ROOT, " ±%.1f%%", s.cvPercent());
+    return s.label() + " " + metric + Quantities.format(s.mean(), s.unit()) + spread;
+  }
+
+  public static String successMessage(QperfResult result) {
+    int blocks = result.tests().size();
+    int repetitions = result.repetitionsOrEmpty().size();
+    return repetitions == 0 ? "all " + blocks + " test blocks succeeded"
+        : "all " + repetitions + " repetitions succeeded (" + blocks + " test blocks)";
+  }
+
+  /** qperf's reason first, then the pod's when the kubelet ended it (e.g. DeadlineExceeded). */
+  public static String failureMessage(QperfResult result, List<Pod> ended) {
+    List<RepetitionOutcome> failed = result.repetitionsOrEmpty().stream().filter(r -> !r.ok()).toList();
+    Pod pod = failed.isEmpty() ? ended.get(0) : ended.stream()
+        .filter(p -> QperfResources.repetitionOf(p) == failed.get(0).repetition()).findFirst().orElse(ended.get(0));
+    String qperfSays = failed.isEmpty() ? result.firstError() : failed.get(0).error();
+    String podReason = pod.getStatus().getReason();
+    String message = podReason == null ? qperfSays : qperfSays + " (pod: " + podReason
+        + (pod.getStatus().getMessage() == null ? "" : ", " + pod.getStatus().getMessage()) + ")";
+    return failed.isEmpty() ? message : failed.size() + " of " + result.repetitionsOrEmpty().size()
+        + " repetitions failed; repetition " + failed.get(0).repetition() + ": " + message;
+  }
+
+  public static boolean deadlineExceeded(Pod pod) {
+    return pod.getStatus() != null && "DeadlineExceeded".equals(pod.getStatus().getReason());
+  }
+
+  /** e.g. {@code all 2 thresholds met}, or each failed rule with what was measured. */
+  public static String verdictMessage(Verdict verdict) {
+    if (verdict.passed()) {
+      return "all " + verdict.rules().size() + " thresholds met";
+    }
+    return verdict.failedRules().stream().map(r -> r.rule() + ": " + r.detail()).collect(Collectors.joining("; "));
+  }
 }

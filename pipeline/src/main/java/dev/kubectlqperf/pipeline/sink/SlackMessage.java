@@ -31,7 +31,7 @@ public final class SlackMessage {
     String ns = run.namespace() == null ? "" : " -n " + run.namespace();
     StringBuilder text = new StringBuilder();
     text.append(result.ok() ? ":white_check_mark: " : ":x: ").append("Qperf *").append(qualified(run)).append("* ")
-        .append(result.ok() ? "completed" : "failed: " + RunResults.firstError(result));
+        .append(result.ok() ? "completed" : "failed: " + result.firstError());
     if (run.serverNode() != null || run.clientNode() != null) {
       text.append(" (server ").append(orUnknown(run.serverNode())).append(", client ")
           .append(orUnknown(run.clientNode())).append(')');

@@ -29,9 +29,18 @@ public final class ThresholdCheck {
     return Verdict.of(rules.stream().map(rule -> judge(rule, statistics)).toList());
   }
 
-  /** Parses and judges the rules as written in a spec (which the validator has already checked). */
+  /** Parses and judges the rules as written in a spec; a rule that does not parse fails with the reason. */
   public static Verdict evaluateSpec(List<String> rules, List<MetricStatistics> statistics) {
-    return rules == null ? null : evaluate(rules.stream().map(ThresholdParser::parse).toList(), statistics);
+    if (rules == null || rules.isEmpty()) {
+      return null;
+    }
+    return Verdict.of(rules.stream().map(text -> {
+      try {
+        return judge(ThresholdParser.parse(text), statistics);
+      } catch (IllegalArgumentException e) {
+        return new RuleOutcome(text, false, e.getMessage());
+      }
+    }).toList());
   }
 
   private static RuleOutcome judge(Threshold rule, List<MetricStatistics> statistics) {

@@ -28,6 +28,14 @@ class ThresholdCheckTest {
   }
 
   @Test
+  void aRuleThatDoesNotParseFailsWithItsReasonInsteadOfThrowing() {
+    Verdict v = ThresholdCheck.evaluateSpec(List.of("tcp_bw bw at least 1 GB/sec", "fast"), List.of(BW));
+    assertFalse(v.passed());
+    assertTrue(v.rules().get(0).passed());
+    assertTrue(v.rules().get(1).detail().contains("has no comparison"), v.rules().get(1).detail());
+  }
+
+  @Test
   void passingRulesSayWhatTheyMeasured() {
     Verdict v = verdict("tcp_bw bw at least 1 GB/sec", "tcp_lat latency p50 at most 10 us");
     assertTrue(v.passed());
