@@ -1,10 +1,12 @@
 package dev.kubectlqperf.pipeline.sink;
 
 import dev.kubectlqperf.model.result.Metric;
+import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.model.result.TestResult;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
@@ -13,6 +15,10 @@ import org.influxdb.dto.Point;
  * A result document as InfluxDB points, pure: one point per test block in measurement
  * {@value #MEASUREMENT}, tagged with what people filter on, one field per metric in its base unit.
  *
+ * <p>The run's statistics go to measurement {@value #STATISTICS_MEASUREMENT}: one point per test,
+ * loop values and metric, with count, mean, stddev, cv_percent, min, p50, p90, p99, max and the
+ * 95 % confidence interval as fields. A run with thresholds tags every point with its verdict.
+ *
  * <p>The timestamp is the run's completion time plus the block's index in nanoseconds. InfluxDB
  * keeps one point per series and timestamp, so writing the same result again overwrites it instead
  * of doubling it, and blocks of one run that share a tag set stay apart.
@@ -20,6 +26,7 @@ import org.influxdb.dto.Point;
 public final class InfluxPoints {
 
   public static final String MEASUREMENT = "qperf";
+  public static final String STATISTICS_MEASUREMENT = "qperf_stats";
 
   private InfluxPoints() {}
 
@@ -32,15 +39,22 @@ public final class InfluxPoints {
       batch.point(runTags(Point.measurement(MEASUREMENT), run).time(completion, TimeUnit.NANOSECONDS)
           .addField("ok", false).addField("error", String.join("; ", result.errors())).build());
     }
+    String verdict = result.verdict() == null ? null : result.verdict().result().name();
     for (int i = 0; i < result.tests().size(); i++) {
-      batch.point(point(run, result.tests().get(i), completion + i));
+      batch.point(point(run, verdict, result.tests().get(i), completion + i));
+    }
+    List<MetricStatistics> statistics = result.statisticsOrEmpty();
+    for (int i = 0; i < statistics.size(); i++) {
+      batch.point(statisticsPoint(run, verdict, statistics.get(i), completion + i));
     }
     return batch.build();
   }
 
-  private static Point point(RunIdentity run, TestResult test, long time) {
+  private static Point point(RunIdentity run, String verdict, TestResult test, long time) {
     Point.Builder p = runTags(Point.measurement(MEASUREMENT), run).tag("test", test.test())
         .time(time, TimeUnit.NANOSECONDS).addField("ok", test.ok());
+    tag(p, "verdict", verdict);
+    tag(p, "repetition", test.repetition() == null ? null : test.repetition().toString());
     if (test.loop() != null) {
       test.loop().forEach((name, value) -> tag(p, "loop_" + name, plain(value)));
     }
@@ -55,6 +69,30 @@ public final class InfluxPoints {
       }
     });
     return p.build();
+  }
+
+  private static Point statisticsPoint(RunIdentity run, String verdict, MetricStatistics s, long time) {
+    Point.Builder p = runTags(Point.measurement(STATISTICS_MEASUREMENT), run).tag("test", s.test())
+        .tag("metric", s.metric()).time(time, TimeUnit.NANOSECONDS)
+        .addField("count", (long) s.count()).addField("mean", s.mean()).addField("min", s.min())
+        .addField("p50", s.p50()).addField("p90", s.p90()).addField("p99", s.p99()).addField("max", s.max());
+    tag(p, "verdict", verdict);
+    tag(p, "occurrence", s.occurrence() == null ? null : s.occurrence().toString());
+    if (s.loop() != null) {
+      s.loop().forEach((name, value) -> tag(p, "loop_" + name, value));
+    }
+    field(p, "stddev", s.stddev());
+    field(p, "cv_percent", s.cvPercent());
+    field(p, "ci95_low", s.ci95Low());
+    field(p, "ci95_high", s.ci95High());
+    return p.build();
+  }
+
+  /** A statistic one sample cannot give is left out rather than written as a made-up value. */
+  private static void field(Point.Builder p, String name, Double value) {
+    if (value != null) {
+      p.addField(name, value);
+    }
   }
 
   private static Point.Builder runTags(Point.Builder p, RunIdentity run) {

@@ -6,6 +6,7 @@ import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.ResultCsv;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.model.result.RunIdentity;
+import dev.kubectlqperf.model.result.StatisticsCsv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,18 +22,20 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Appends result documents to {@value #JSON_LINES} (one document per line) and {@value #CSV} (one
- * row per metric) in a directory.
+ * Appends result documents to {@value #JSON_LINES} (one document per line), {@value #CSV} (one
+ * row per metric) and {@value #STATISTICS_CSV} (one row per statistic) in a directory.
  *
  * <p>Each result goes to each file in one write of whole lines, then to disk. A crash can at worst
  * leave the last line torn; it is cut off the first time the file is opened again, and that result
- * is still Pending in its run's status, so it is written again. A run already in a file (by uid and
- * repetition) is not written twice, so a redelivery after a crash does not duplicate it.
+ * is still Pending in its run's status, so it is written again. A run already in a file (by its uid;
+ * one document holds all its repetitions) is not written twice, so a redelivery after a crash does
+ * not duplicate it.
  */
 public final class ResultFiles {
 
   public static final String JSON_LINES = "results.jsonl";
   public static final String CSV = "results.csv";
+  public static final String STATISTICS_CSV = "statistics.csv";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -47,6 +50,8 @@ public final class ResultFiles {
     String key = key(result.run());
     append(dir.resolve(JSON_LINES), key, List.of(json.line(result)), null, ResultFiles::keyOfJsonLine);
     append(dir.resolve(CSV), key, ResultCsv.rows(result), ResultCsv.HEADER, ResultFiles::keyOfCsvRow);
+    append(dir.resolve(STATISTICS_CSV), key, StatisticsCsv.rows(result), StatisticsCsv.HEADER,
+        ResultFiles::keyOfCsvRow);
   }
 
   private void append(Path file, String key, List<String> lines, String header, Function<String, String> keyOf)
@@ -116,21 +121,21 @@ public final class ResultFiles {
   }
 
   private static String key(RunIdentity run) {
-    return run == null || run.uid() == null ? null : run.uid() + "/" + (run.repetition() == null ? 1 : run.repetition());
+    return run == null ? null : run.uid();
   }
 
   private static String keyOfJsonLine(String line) {
     try {
       JsonNode run = JSON.readTree(line).path("run");
-      return run.hasNonNull("uid") ? run.get("uid").asText() + "/" + run.path("repetition").asInt(1) : null;
+      return run.hasNonNull("uid") ? run.get("uid").asText() : null;
     } catch (IOException e) {
       return null;
     }
   }
 
-  /** Columns: namespace, name, uid, end_time, repetition, … (names and uids hold no commas). */
+  /** Both CSV files start with namespace, name, uid (names and uids hold no commas). */
   private static String keyOfCsvRow(String row) {
-    String[] f = row.split(",", 6);
-    return f.length < 6 || f[2].isEmpty() ? null : f[2] + "/" + (f[4].isEmpty() ? "1" : f[4]);
+    String[] f = row.split(",", 4);
+    return f.length < 4 || f[2].isEmpty() ? null : f[2];
   }
 }

@@ -2,10 +2,15 @@ package dev.kubectlqperf.pipeline.sink;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.Quantities;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.model.result.TestResult;
+import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.pipeline.reconcile.RunResults;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Slack message for a run, pure: its verdict, the headline numbers per test block, and the
@@ -18,42 +23,84 @@ public final class SlackMessage {
 
   private SlackMessage() {}
 
+  /**
+   * {@code text} is the first line, the verdict, which is also what a notification shows; the
+   * attachment holds the rest, coloured green when the run passed and red when it did not.
+   */
   public static String payload(QperfResult result, String channel) {
-    ObjectNode payload = JSON.createObjectNode().put("text", text(result));
+    ObjectNode payload = JSON.createObjectNode().put("text", firstLine(result));
     if (channel != null) {
       payload.put("channel", channel);
     }
+    payload.putArray("attachments").addObject().put("color", passed(result) ? "good" : "danger")
+        .put("fallback", firstLine(result)).put("text", details(result)).putArray("mrkdwn_in").add("text");
     return payload.toString();
   }
 
-  static String text(QperfResult result) {
+  static boolean passed(QperfResult result) {
+    return result.ok() && (result.verdict() == null || result.verdict().passed());
+  }
+
+  /** e.g. {@code :x: Qperf *bench/nightly* failed its thresholds: tcp_lat latency p99 at most 50 us: …}. */
+  static String firstLine(QperfResult result) {
     RunIdentity run = result.run() == null ? RunIdentity.UNKNOWN : result.run();
-    String ns = run.namespace() == null ? "" : " -n " + run.namespace();
-    StringBuilder text = new StringBuilder();
-    text.append(result.ok() ? ":white_check_mark: " : ":x: ").append("Qperf *").append(qualified(run)).append("* ")
-        .append(result.ok() ? "completed" : "failed: " + result.firstError());
+    Verdict verdict = result.verdict();
+    StringBuilder line = new StringBuilder(passed(result) ? ":white_check_mark: " : ":x: ")
+        .append("Qperf *").append(qualified(run)).append("* ");
+    if (!result.ok()) {
+      line.append("failed: ").append(result.firstError());
+    } else if (verdict == null) {
+      line.append("completed");
+    } else if (verdict.passed()) {
+      line.append("passed: ").append(RunResults.verdictMessage(verdict));
+    } else {
+      line.append("failed its thresholds: ").append(RunResults.verdictMessage(verdict));
+    }
     if (run.serverNode() != null || run.clientNode() != null) {
-      text.append(" (server ").append(orUnknown(run.serverNode())).append(", client ")
+      line.append(" (server ").append(orUnknown(run.serverNode())).append(", client ")
           .append(orUnknown(run.clientNode())).append(')');
     }
-    int shown = Math.min(result.tests().size(), MAX_BLOCK_LINES);
-    for (TestResult t : result.tests().subList(0, shown)) {
-      text.append("\n• ").append(RunResults.headlineOf(t));
-      if (!t.ok() && t.error() != null) {
-        text.append(": ").append(t.error());
-      }
+    return line.toString();
+  }
+
+  /** The numbers (statistics when repeated, else each block), each threshold, and what to run next. */
+  static String details(QperfResult result) {
+    RunIdentity run = result.run() == null ? RunIdentity.UNKNOWN : result.run();
+    List<String> lines = new ArrayList<>();
+    if (result.repetitionsOrEmpty().isEmpty()) {
+      blockLines(result, lines);
+    } else {
+      statisticsLines(result, lines);
     }
-    if (shown < result.tests().size()) {
-      text.append("\n• … ").append(result.tests().size() - shown).append(" more test blocks");
+    if (result.verdict() != null) {
+      result.verdict().rules().forEach(r -> lines.add((r.passed() ? "✓ " : "✗ ") + r.rule() + ": " + r.detail()));
     }
     if (run.name() != null) {
-      text.append("\nNext: `kubectl qperf ").append(result.ok() ? "results " : "describe ").append(run.name())
-          .append(ns).append('`');
-      if (!result.ok()) {
-        text.append(", `kubectl qperf logs ").append(run.name()).append(ns).append('`');
-      }
+      String ns = run.namespace() == null ? "" : " -n " + run.namespace();
+      lines.add("Next: `kubectl qperf " + (result.ok() ? "results " : "describe ") + run.name() + ns + "`"
+          + (result.ok() ? "" : ", `kubectl qperf logs " + run.name() + ns + "`"));
     }
-    return text.toString();
+    return String.join("\n", lines);
+  }
+
+  private static void blockLines(QperfResult result, List<String> lines) {
+    int shown = Math.min(result.tests().size(), MAX_BLOCK_LINES);
+    for (TestResult t : result.tests().subList(0, shown)) {
+      lines.add("• " + RunResults.headlineOf(t) + (!t.ok() && t.error() != null ? ": " + t.error() : ""));
+    }
+    if (shown < result.tests().size()) {
+      lines.add("• … " + (result.tests().size() - shown) + " more test blocks");
+    }
+  }
+
+  private static void statisticsLines(QperfResult result, List<String> lines) {
+    List<MetricStatistics> stats = RunResults.headlineStatistics(result);
+    if (stats != null) {
+      stats.stream().limit(MAX_BLOCK_LINES).forEach(s -> lines.add("• " + RunResults.meanOf(s) + " (n=" + s.count()
+          + ", p99 " + Quantities.format(s.p99(), s.unit()) + ")"));
+    }
+    result.repetitionsOrEmpty().stream().filter(r -> !r.ok())
+        .forEach(r -> lines.add("• repetition " + r.repetition() + " failed: " + r.error()));
   }
 
   private static String qualified(RunIdentity run) {

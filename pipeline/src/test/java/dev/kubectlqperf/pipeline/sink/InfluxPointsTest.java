@@ -30,6 +30,33 @@ class InfluxPointsTest {
   }
 
   @Test
+  void repetitionsAreTaggedAndTheStatisticsAreAMeasurementOfTheirOwn() {
+    QperfResult result = Results.repeated("rep", List.of("tcp_bw bw at least 1 GB/sec"),
+        Results.output("1.8 GB/sec", "7.0 us"), Results.output("2.0 GB/sec", "7.2 us"));
+    List<String> lines = InfluxPoints.batch(result, "qperf", "autogen", Instant.EPOCH).getPoints().stream()
+        .map(p -> p.lineProtocol()).toList();
+    assertEquals(6, lines.size(), String.join("\n", lines));
+    long end = Instant.parse("2026-11-25T10:00:02Z").getEpochSecond() * 1_000_000_000L;
+    String tags = "client_host_network=false,client_node=node-b,namespace=bench";
+    assertEquals("qperf," + tags + ",repetition=2,run=rep,server_host_network=false,service_type=Headless,"
+        + "test=tcp_bw,verdict=Passed bw=2000000000.0,ok=true " + (end + 2), lines.get(2));
+    assertEquals("qperf_stats,client_host_network=false,client_node=node-b,metric=bw,namespace=bench,run=rep,"
+        + "server_host_network=false,service_type=Headless,test=tcp_bw,verdict=Passed ci95_high=3170620473.6000004,"
+        + "ci95_low=629379526.3999999,count=2i,cv_percent=7.4432292756478695,max=2000000000.0,mean=1900000000.0,"
+        + "min=1800000000.0,p50=1900000000.0,p90=1980000000.0,p99=1998000000.0,stddev=141421356.23730952 " + end,
+        lines.get(4));
+  }
+
+  @Test
+  void aSingleSampleHasNoSpreadFieldsRatherThanMadeUpOnes() {
+    QperfResult result = Results.repeated("one", null, Results.output("1.8 GB/sec", "7.0 us"));
+    String stats = InfluxPoints.batch(result, "qperf", "autogen", Instant.EPOCH).getPoints().get(2).lineProtocol();
+    assertTrue(stats.startsWith("qperf_stats,"), stats);
+    assertTrue(stats.contains("count=1i") && !stats.contains("stddev") && !stats.contains("ci95"), stats);
+    assertFalse(stats.contains("verdict"), "no thresholds, no verdict: " + stats);
+  }
+
+  @Test
   void loopVariablesAreTagsSoIterationsAreSeriesOfTheirOwn() {
     BatchPoints batch = InfluxPoints.batch(Results.of("loop_msg_size_vu_tcp_lat.txt", "loop", "u2"), "qperf",
         "autogen", Instant.EPOCH);

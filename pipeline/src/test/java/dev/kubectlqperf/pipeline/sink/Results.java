@@ -1,13 +1,19 @@
 package dev.kubectlqperf.pipeline.sink;
 
+import dev.kubectlqperf.model.Fixtures;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.parse.CaptureFile;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.RunDocument;
 import dev.kubectlqperf.model.result.RunIdentity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Result documents of real qperf captures, as a run in the cluster would produce them. */
 final class Results {
@@ -23,5 +29,22 @@ final class Results {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A run of tcp_bw and tcp_lat repeated once per output, judged by the thresholds. */
+  static QperfResult repeated(String name, List<String> thresholds, String... outputs) {
+    Qperf qperf = Fixtures.created(name, new QperfSpec(null, null, List.of("tcp_bw", "tcp_lat"), null, null, null,
+        null, null, outputs.length, null, thresholds));
+    List<QperfResult> repetitions = new ArrayList<>();
+    for (int n = 1; n <= outputs.length; n++) {
+      repetitions.add(QperfOutputParser.parse(outputs[n - 1], outputs[n - 1].contains("failed") ? 1 : 0)
+          .withRun(RunIdentity.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", "0.4.11").withRepetition(n)));
+    }
+    return RunDocument.of(qperf, repetitions, List.of());
+  }
+
+  /** What qperf prints for tcp_bw and tcp_lat. */
+  static String output(String bandwidth, String latency) {
+    return "tcp_bw:\n    bw  =  " + bandwidth + "\ntcp_lat:\n    latency  =  " + latency + "\n";
   }
 }

@@ -25,8 +25,9 @@ public final class ResultCsv {
     }
     for (int i = 0; i < result.tests().size(); i++) {
       TestResult t = result.tests().get(i);
+      Integer repetition = t.repetition() != null ? t.repetition() : run.repetition();
       String prefix = join(run.namespace(), run.name(), run.uid(), run.endTime(),
-          run.repetition() == null ? null : run.repetition().toString(), String.valueOf(i + 1), t.test(),
+          repetition == null ? null : repetition.toString(), String.valueOf(i + 1), t.test(),
           String.valueOf(t.ok()), loopText(t));
       if (t.metrics().isEmpty()) {
         rows.add(prefix + "," + join(null, null, null, null, t.error()));
