@@ -89,8 +89,14 @@ public final class QperfApi {
     return call(() -> qperves().inNamespace(namespace).withName(name).watch(watcher));
   }
 
-  public Pod clientPod(Qperf qperf) {
-    return client.pods().inNamespace(namespace).withName(QperfResources.clientPodName(qperf)).get();
+  /** The client pod of one repetition (1-based). */
+  public Pod clientPod(Qperf qperf, int repetition) {
+    return client.pods().inNamespace(namespace).withName(QperfResources.clientPodName(qperf, repetition)).get();
+  }
+
+  /** The client pods of every repetition of this run. */
+  public List<Pod> clientPods(Qperf qperf) {
+    return client.pods().inNamespace(namespace).withLabels(QperfResources.clientSelector(qperf)).list().getItems();
   }
 
   public List<Pod> serverPods(Qperf qperf) {

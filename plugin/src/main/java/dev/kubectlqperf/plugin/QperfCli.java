@@ -1,6 +1,7 @@
 package dev.kubectlqperf.plugin;
 
 import dev.kubectlqperf.plugin.command.AotTrainingCommand;
+import dev.kubectlqperf.plugin.command.CompareCommand;
 import dev.kubectlqperf.plugin.command.CompletionCommand;
 import dev.kubectlqperf.plugin.command.CreateCommand;
 import dev.kubectlqperf.plugin.command.DeleteCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionCommand.Provider.class,
     description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
-        ResultsCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class, CompletionCommand.class,
+        ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
+        CompletionCommand.class,
         VersionCommand.class, CommandLine.HelpCommand.class, AotTrainingCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -2,6 +2,7 @@ package dev.kubectlqperf.pipeline.reconcile;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -31,7 +32,7 @@ final class Cleanup {
   void runningClients(Qperf qperf) {
     String ns = qperf.getMetadata().getNamespace();
     for (Pod pod : cluster.pods(ns, QperfResources.clientSelector(qperf))) {
-      if (!ClientPods.ended(pod)) {
+      if (!ClientPodResult.ended(pod)) {
         cluster.deletePod(ns, pod.getMetadata().getName());
       }
     }

@@ -22,13 +22,4 @@ final class ClientPods {
         .sorted(Comparator.comparingInt(QperfResources::repetitionOf)).toList();
   }
 
-  /** The ones that ended, in repetition order. */
-  List<Pod> ended(Qperf qperf) {
-    return of(qperf).stream().filter(ClientPods::ended).toList();
-  }
-
-  static boolean ended(Pod pod) {
-    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
-    return "Succeeded".equals(phase) || "Failed".equals(phase);
-  }
 }

@@ -8,7 +8,6 @@ import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.sink.Sink;
 import dev.kubectlqperf.pipeline.sink.SinkConfig;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,9 +70,7 @@ public final class Outbox {
    * ran). {@code whyIncomplete} is recorded in it when fewer repetitions ended than the spec asks.
    */
   QperfResult derive(Qperf qperf, String whyIncomplete) {
-    List<Pod> ended = clients.ended(qperf);
-    List<String> runErrors = ended.size() < (qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions()) ? List.of(whyIncomplete) : List.of();
-    return ClientPodResult.ofRun(qperf, ended, cluster::clientLog, clock.instant(), runErrors);
+    return ClientPodResult.ofRun(qperf, clients.of(qperf), cluster::clientLog, clock.instant(), whyIncomplete);
   }
 
   static Set<String> pending(QperfStatus status) {

@@ -208,11 +208,11 @@ public final class QperfReconciler {
         if (pod == null) {
           return startClient(started, n, total);
         }
-        if (!ClientPods.ended(pod)) {
+        if (!ClientPodResult.ended(pod)) {
           return watchClient(pod);
         }
       }
-      return finish(pods.stream().filter(ClientPods::ended).toList());
+      return finish(pods.stream().filter(ClientPodResult::ended).toList());
     }
 
     private Pod repetition(List<Pod> pods, int n) {
@@ -255,7 +255,7 @@ public final class QperfReconciler {
     /** Every client ended: their logs become the result, the status records it, then sinks, then cleanup. */
     private Duration finish(List<Pod> ended) {
       Qperf run = qperf.withStatus(next);
-      QperfResult result = ClientPodResult.ofRun(run, ended, cluster::clientLog, now, List.of());
+      QperfResult result = ClientPodResult.ofRun(run, ended, cluster::clientLog, now, null);
       boolean ok = result.ok();
       String reason = ok ? "Completed" : ended.stream().anyMatch(RunResults::deadlineExceeded) ? "Timeout" : "QperfFailed";
       String message = ok ? RunResults.successMessage(result) : RunResults.failureMessage(result, ended);
@@ -306,12 +306,12 @@ public final class QperfReconciler {
 
     private Duration timeout() {
       List<Pod> pods = clients.of(qperf);
-      if (pods.size() == qperf.getSpec().effectiveRepetitions() && pods.stream().allMatch(ClientPods::ended)) {
+      if (pods.size() == qperf.getSpec().effectiveRepetitions() && pods.stream().allMatch(ClientPodResult::ended)) {
         return finish(pods);
       }
       String waitingFor = pods.isEmpty() ? "the qperf server never became ready"
           : "the qperf client was still running" + (qperf.getSpec().effectiveRepetitions() == 1 ? ""
-              : " (" + pods.stream().filter(ClientPods::ended).count() + " of "
+              : " (" + pods.stream().filter(ClientPodResult::ended).count() + " of "
                   + qperf.getSpec().effectiveRepetitions() + " repetitions ended)");
       return fail(new Problem("Timeout", "the run did not finish within " + qperf.getSpec().effectiveTimeoutSeconds()
           + " s: " + waitingFor));

@@ -2,6 +2,7 @@ package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.plugin.CliException;
@@ -9,24 +10,32 @@ import dev.kubectlqperf.plugin.ExitCodes;
 import dev.kubectlqperf.plugin.QperfApi;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
+import java.util.List;
 
-/** The full result document of a run, from its client pod's log (the raw record). */
+/** The full result document of a run, from its client pods' logs (the raw record). */
 final class ClientResults {
 
   private ClientResults() {}
 
   static QperfResult load(QperfApi api, Qperf qperf) {
-    Pod pod = api.clientPod(qperf);
-    if (pod == null) {
-      throw new CliException(ExitCodes.NOT_FOUND, "run " + qperf.getMetadata().getName() + " has no client pod "
-          + QperfResources.clientPodName(qperf) + (qperf.getStatus() != null && qperf.getStatus().getMessage() != null
-              ? " (" + qperf.getStatus().getReason() + ": " + qperf.getStatus().getMessage() + ")" : ""));
+    String name = qperf.getMetadata().getName();
+    List<Pod> pods = api.clientPods(qperf);
+    QperfStatus status = qperf.getStatus();
+    boolean finished = status != null && status.getPhase() != null && status.getPhase().isFinal();
+    if (pods.isEmpty()) {
+      throw new CliException(ExitCodes.NOT_FOUND, "run " + name + " has no client pod "
+          + QperfResources.clientPodName(qperf) + (status != null && status.getMessage() != null
+              ? " (" + status.getReason() + ": " + status.getMessage() + ")" : ""));
     }
-    if (ClientPodResult.terminated(pod) == null) {
-      throw new CliException(ExitCodes.FAILURE, "the client of run " + qperf.getMetadata().getName()
-          + " has not finished yet (kubectl qperf logs -f " + qperf.getMetadata().getName() + " follows it)");
+    int expected = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    long ended = pods.stream().filter(ClientPodResult::ended).count();
+    if (ended == 0 || ended < expected && !finished) {
+      throw new CliException(ExitCodes.FAILURE, "run " + name + " has not finished yet"
+          + (expected > 1 ? " (" + ended + " of " + expected + " repetitions ended)" : "")
+          + " (kubectl qperf logs -f " + name + " follows it)");
     }
-    String log = api.log(pod.getMetadata().getName(), QperfResources.CLIENT_CONTAINER);
-    return ClientPodResult.of(qperf, pod, log == null ? "" : log, Instant.now());
+    String whyIncomplete = status == null ? null : status.getReason() + ": " + status.getMessage();
+    return ClientPodResult.ofRun(qperf, pods,
+        pod -> api.log(pod.getMetadata().getName(), QperfResources.CLIENT_CONTAINER), Instant.now(), whyIncomplete);
   }
 }

@@ -83,6 +83,14 @@ public final class CreateCommand implements Callable<Integer> {
   @Option(names = "--timeout", paramLabel = "DURATION", description = "Whole-run timeout: 600, 90s, 10m, 1h.")
   String timeout;
 
+  @Option(names = "--repetitions", paramLabel = "N", description = "Run the client N times against one server (default: 1).")
+  Integer repetitions;
+
+  @Option(names = "--threshold", paramLabel = "RULE",
+      description = "A rule the results must meet, repeatable: 'tcp_bw bw at least 1 GB/sec', "
+          + "'tcp_lat latency p99 at most 50 us', 'cv at most 10 %%'. With --wait, exit 1 when one fails.")
+  List<String> thresholds;
+
   @Option(names = "--sinks", split = ",", paramLabel = "SINK", description = "file, influxdb, slack.")
   List<String> sinks;
 
@@ -144,7 +152,7 @@ public final class CreateCommand implements Callable<Integer> {
     Boolean host = hostNetwork ? Boolean.TRUE : null;
     QperfSpec s = new QperfSpec(image == null ? null : new ImageSpec(image, null, null), options, tests,
         side(Placement.onNode(serverNode), host), side(clientScheduling, host), timeoutSeconds, serviceType, null,
-        null, sinks);
+        repetitions, sinks, thresholds);
     Qperf q = new Qperf();
     q.setMetadata(new ObjectMetaBuilder().withName(name).build());
     q.setSpec(s);
@@ -166,7 +174,8 @@ public final class CreateCommand implements Callable<Integer> {
 
   private Qperf fromFile() throws IOException {
     if (tests != null || options != null || image != null || serverNode != null || clientNode != null
-        || relation != null || hostNetwork || serviceType != null || timeout != null || sinks != null) {
+        || relation != null || hostNetwork || serviceType != null || timeout != null || sinks != null
+        || repetitions != null || thresholds != null) {
       throw new CliException(ExitCodes.USAGE, "-f takes the spec from the file; drop the spec flags");
     }
     Qperf q;

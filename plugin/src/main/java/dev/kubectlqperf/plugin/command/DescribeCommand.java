@@ -10,6 +10,7 @@ import dev.kubectlqperf.plugin.ExitCodes;
 import dev.kubectlqperf.plugin.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.output.Age;
+import dev.kubectlqperf.plugin.output.StatisticsTable;
 import dev.kubectlqperf.plugin.output.Table;
 import io.fabric8.kubernetes.api.model.Event;
 import java.io.PrintWriter;
@@ -51,6 +52,10 @@ public final class DescribeCommand implements Callable<Integer> {
     field(out, "Image", s == null ? "" : s.imageName());
     field(out, "Service type", s == null ? "" : s.effectiveServiceType().name());
     field(out, "Timeout", s == null ? "" : s.effectiveTimeoutSeconds() + "s");
+    field(out, "Repetitions", s == null ? "" : String.valueOf(s.effectiveRepetitions()));
+    if (s != null && s.thresholds() != null && !s.thresholds().isEmpty()) {
+      field(out, "Thresholds", String.join("; ", s.thresholds()));
+    }
     field(out, "Phase", dev.kubectlqperf.plugin.output.QperfPrinter.phase(st));
     field(out, "Running", String.valueOf(Boolean.TRUE.equals(st.getRunning())));
     field(out, "Completed", String.valueOf(Boolean.TRUE.equals(st.getCompleted())));
@@ -60,8 +65,14 @@ public final class DescribeCommand implements Callable<Integer> {
     field(out, "Finished", st.getCompletionTime());
     field(out, "Server node", st.getServerNode());
     field(out, "Client node", st.getClientNode());
+    field(out, "Verdict", st.getVerdict() == null ? null : st.getVerdict().name());
     section(out, "Conditions", conditions(st));
-    section(out, "Results", results(st.getResults()));
+    if (st.getResults() != null || st.getStatistics() == null) {
+      section(out, "Results", results(st.getResults()));
+    }
+    if (StatisticsTable.hasSpread(st.getStatistics())) {
+      section(out, "Statistics", StatisticsTable.of(st.getStatistics()));
+    }
     section(out, "Sinks", sinks(st));
     section(out, "Events", events(api.events(q)));
     out.flush();

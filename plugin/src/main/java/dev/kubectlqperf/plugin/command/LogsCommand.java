@@ -31,6 +31,10 @@ public final class LogsCommand implements Callable<Integer> {
 
   @Option(names = "--server", description = "The server's log instead of the client's.") boolean server;
 
+  @Option(names = "--repetition", paramLabel = "N", defaultValue = "1",
+      description = "The client of this repetition (default: 1).")
+  int repetition;
+
   @Option(names = {"-f", "--follow"}, description = "Keep streaming the log (Ctrl-C stops).") boolean follow;
 
   LogsCommand(CliContext context) {
@@ -41,7 +45,7 @@ public final class LogsCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     QperfApi api = QperfApi.connect(context, kube.target());
     Qperf qperf = api.get(name);
-    String pod = server ? serverPod(api, qperf) : clientPod(api, qperf);
+    String pod = server ? serverPod(api, qperf) : clientPod(api, qperf, repetition);
     String container = server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER;
     if (follow) {
       OutputStream out = new OutputStream() {
@@ -64,10 +68,16 @@ public final class LogsCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String clientPod(QperfApi api, Qperf qperf) {
-    Pod pod = api.clientPod(qperf);
+  private static String clientPod(QperfApi api, Qperf qperf, int repetition) {
+    int repetitions = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    if (repetition < 1 || repetition > repetitions) {
+      throw new CliException(ExitCodes.USAGE, "--repetition: run " + qperf.getMetadata().getName() + " has "
+          + repetitions + " repetition" + (repetitions == 1 ? "" : "s") + ", got " + repetition);
+    }
+    Pod pod = api.clientPod(qperf, repetition);
     if (pod == null) {
-      throw new CliException(ExitCodes.NOT_FOUND, "run " + qperf.getMetadata().getName() + " has no client pod yet");
+      throw new CliException(ExitCodes.NOT_FOUND, "run " + qperf.getMetadata().getName() + " has no client pod"
+          + (repetitions == 1 ? "" : " for repetition " + repetition) + " yet");
     }
     return pod.getMetadata().getName();
   }

@@ -3,6 +3,7 @@ package dev.kubectlqperf.plugin.command;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.plugin.CliException;
 import dev.kubectlqperf.plugin.ExitCodes;
 import dev.kubectlqperf.plugin.QperfApi;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Follows a run to its end: a live progress line on a terminal, one line per phase otherwise;
- * then the results. Exit 0 when it completed, 1 when it failed.
+ * then the results. Exit 0 when it completed and met its thresholds, 1 when it failed or did not.
  */
 final class RunFollower {
 
@@ -89,8 +90,8 @@ final class RunFollower {
 
   private int report(Qperf done) {
     QperfStatus s = done.getStatus();
-    boolean ok = s.getPhase() == QperfPhase.Completed;
-    out.println(done.getMetadata().getName() + ": " + s.getPhase() + (ok ? "" : " (" + s.getReason() + ")")
+    boolean completed = s.getPhase() == QperfPhase.Completed;
+    out.println(done.getMetadata().getName() + ": " + s.getPhase() + (completed ? "" : " (" + s.getReason() + ")")
         + (s.getMessage() == null ? "" : ": " + s.getMessage()));
     try {
       new ResultPrinter().print(ClientResults.load(api, done), OutputFormat.table, out);
@@ -98,9 +99,12 @@ final class RunFollower {
       if (s.getHeadline() != null) {
         out.println(s.getHeadline());
       }
+      if (s.getVerdict() != null) {
+        out.println("Verdict: " + s.getVerdict());
+      }
     }
     out.flush();
-    return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+    return completed && s.getVerdict() != Verdict.Outcome.Failed ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
   private static boolean isFinal(Qperf q) {

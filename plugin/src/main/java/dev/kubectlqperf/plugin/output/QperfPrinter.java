@@ -44,7 +44,7 @@ public final class QperfPrinter {
     if (withNamespace) {
       h.add("NAMESPACE");
     }
-    h.addAll(List.of("NAME", "PHASE", "TESTS", "RESULT", "AGE"));
+    h.addAll(List.of("NAME", "PHASE", "TESTS", "RESULT", "VERDICT", "AGE"));
     if (wide) {
       h.addAll(List.of("REASON", "SERVER", "CLIENT"));
     }
@@ -61,6 +61,7 @@ public final class QperfPrinter {
     cells.add(phase(s));
     cells.add(q.getSpec() == null ? "" : String.join(",", q.getSpec().testsOrEmpty()));
     cells.add(s.getHeadline() == null ? "" : s.getHeadline());
+    cells.add(s.getVerdict() == null ? "" : s.getVerdict().name());
     cells.add(Age.since(q.getMetadata().getCreationTimestamp(), clock.instant()));
     if (wide) {
       cells.add(s.getReason());

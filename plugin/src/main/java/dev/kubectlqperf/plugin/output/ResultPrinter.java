@@ -28,23 +28,36 @@ public final class ResultPrinter {
   }
 
   private static void table(QperfResult result, PrintWriter out) {
-    Table table = new Table("TEST", "RESULT", "METRIC", "VALUE", "BASE VALUE");
+    boolean repeated = result.tests().stream().anyMatch(t -> t.repetition() != null);
+    Table table = repeated ? new Table("REP", "TEST", "RESULT", "METRIC", "VALUE", "BASE VALUE")
+        : new Table("TEST", "RESULT", "METRIC", "VALUE", "BASE VALUE");
     for (TestResult t : result.tests()) {
       String test = t.test() + loop(t);
+      String rep = String.valueOf(t.repetition());
       if (!t.ok()) {
-        table.row(test, "FAILED", "", t.error(), "");
+        row(table, repeated, rep, test, "FAILED", "", t.error(), "");
       }
       boolean first = t.ok();
       for (var e : t.metrics().entrySet()) {
-        table.row(first ? test : "", first ? "ok" : "", e.getKey(), e.getValue().text(), base(e.getValue()));
+        row(table, repeated, first ? rep : "", first ? test : "", first ? "ok" : "", e.getKey(), e.getValue().text(),
+            base(e.getValue()));
         first = false;
       }
       if (t.ok() && t.metrics().isEmpty()) {
-        table.row(test, "ok", "", "", "");
+        row(table, repeated, rep, test, "ok", "", "", "");
       }
     }
     if (!table.isEmpty()) {
       table.print(out);
+    }
+    if (StatisticsTable.hasSpread(result.statistics())) {
+      int runs = result.repetitionsOrEmpty().size();
+      out.println("\nStatistics" + (runs > 1 ? " over " + runs + " repetitions" : "") + ":");
+      StatisticsTable.of(result.statistics()).print(out);
+    }
+    if (result.verdict() != null) {
+      out.println();
+      StatisticsTable.printVerdict(result.verdict(), out);
     }
     if (!result.errors().isEmpty()) {
       out.println((table.isEmpty() ? "" : "\n") + "qperf reported:");
@@ -52,6 +65,17 @@ public final class ResultPrinter {
     }
     if (!result.unparsed().isEmpty()) {
       out.println("\nunparsed lines: " + result.unparsed().size() + " (see -o json)");
+    }
+  }
+
+  private static void row(Table table, boolean repeated, String rep, String... cells) {
+    if (repeated) {
+      String[] withRep = new String[cells.length + 1];
+      withRep[0] = rep;
+      System.arraycopy(cells, 0, withRep, 1, cells.length);
+      table.row(withRep);
+    } else {
+      table.row(cells);
     }
   }
 

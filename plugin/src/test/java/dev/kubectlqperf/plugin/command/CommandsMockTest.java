@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfManifests;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.result.ResultJson;
+import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.plugin.Cli;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -52,21 +55,30 @@ class CommandsMockTest {
   }
 
   private void finish(String name, QperfPhase phase, String headline, String log, int exitCode) {
-    Qperf q = inCluster(name);
-    client.resource(new PodBuilder().withNewMetadata().withName(name + "-client").withNamespace(NS).endMetadata()
-        .withNewSpec().addNewContainer().withName("client").withImage("x").endContainer().withNodeName("node-b")
-        .endSpec().build()).create();
-    client.pods().inNamespace(NS).withName(name + "-client").editStatus(p -> {
-      p.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase(exitCode == 0 ? "Succeeded" : "Failed")
+    endClient(inCluster(name), 1, log, exitCode);
+    setStatus(name, new QperfStatus().setPhase(phase).setHeadline(headline)
+        .setReason(phase == QperfPhase.Completed ? "Completed" : "QperfFailed").setMessage("done"));
+  }
+
+  /** The client pod of one repetition as the pipeline creates it, ended as the kubelet would, with its log. */
+  private void endClient(Qperf q, int repetition, String log, int exitCode) {
+    Pod pod = QperfManifests.clientPod(q, repetition);
+    pod.getSpec().setNodeName("node-b");
+    client.resource(pod).create();
+    String podName = pod.getMetadata().getName();
+    client.pods().inNamespace(NS).withName(podName).editStatus(p -> {
+      p.setStatus(new PodStatusBuilder().withPhase(exitCode == 0 ? "Succeeded" : "Failed")
           .withContainerStatuses(new ContainerStatusBuilder().withName("client").withNewState().withNewTerminated()
               .withExitCode(exitCode).endTerminated().endState().build()).build());
       return p;
     });
-    server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/" + name + "-client/log?pretty=false&container=client")
+    server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/" + podName + "/log?pretty=false&container=client")
         .andReturn(200, log).always();
-    q.setStatus(new QperfStatus().setPhase(phase).setRunning(false).setCompleted(true).setHeadline(headline)
-        .setReason(phase == QperfPhase.Completed ? "Completed" : "QperfFailed").setMessage("done")
-        .setServerNode("node-a").setClientNode("node-b"));
+  }
+
+  private void setStatus(String name, QperfStatus status) {
+    Qperf q = inCluster(name);
+    q.setStatus(status.setRunning(false).setCompleted(true).setServerNode("node-a").setClientNode("node-b"));
     client.resource(q).updateStatus();
   }
 
@@ -141,7 +153,7 @@ class CommandsMockTest {
     Cli.Run run = cli.run("get", "-n", NS);
     assertEquals(0, run.exitCode(), run.err());
     String[] lines = run.out().split("\n");
-    assertTrue(lines[0].matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+AGE"), lines[0]);
+    assertTrue(lines[0].matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+VERDICT\\s+AGE"), lines[0]);
     assertTrue(lines[1].matches("a\\s+Completed\\s+tcp_bw,tcp_lat\\s+tcp_bw 1.81 GB/sec, tcp_lat 6.99 us\\s+\\d+s"),
         lines[1]);
     assertTrue(lines[2].matches("b\\s+Pending\\s+udp_lat\\s+\\d+s"), lines[2]);
@@ -250,6 +262,132 @@ class CommandsMockTest {
     assertTrue(run.out().contains("w: Failed (QperfFailed): done"), run.out());
     assertTrue(run.out().lines().anyMatch(l -> l.matches("tcp_bw\\s+FAILED\\s+server: unable to make SCTP socket")),
         run.out());
+  }
+
+  private static String tcp(String bandwidth, String latency) {
+    return "tcp_bw:\n    bw  =  " + bandwidth + "\ntcp_lat:\n    latency  =  " + latency + "\n";
+  }
+
+  /** A run of three repetitions that the pipeline ended, with its verdict in the status. */
+  private void repeatedRun(String name, Verdict.Outcome verdict, String... bandwidths) {
+    assertEquals(0, cli.run("create", name, "-n", NS, "--tests", "tcp_bw,tcp_lat", "--repetitions",
+        String.valueOf(bandwidths.length), "--threshold", "tcp_bw bw at least 1 GB/sec",
+        "--threshold", "tcp_lat latency p99 at most 5 us").exitCode());
+    for (int n = 1; n <= bandwidths.length; n++) {
+      endClient(inCluster(name), n, tcp(bandwidths[n - 1], "7.0" + n + " us"), 0);
+    }
+    setStatus(name, new QperfStatus().setPhase(QperfPhase.Completed).setReason("Completed").setMessage("done")
+        .setVerdict(verdict));
+  }
+
+  @Test
+  void createTakesRepetitionsAndThresholdsAndRejectsABadRule() {
+    Cli.Run dry = cli.run("create", "gate", "-n", NS, "--tests", "tcp_bw", "--repetitions", "5",
+        "--threshold", "tcp_bw bw at least 1 GB/sec", "--threshold", "cv at most 10 %", "--dry-run=client", "-o",
+        "yaml");
+    assertEquals(0, dry.exitCode(), dry.err());
+    Qperf q = yaml.unmarshal(dry.out(), Qperf.class);
+    assertEquals(5, q.getSpec().repetitions());
+    assertEquals(List.of("tcp_bw bw at least 1 GB/sec", "cv at most 10 %"), q.getSpec().thresholds());
+
+    Cli.Run bad = cli.run("create", "gate", "-n", NS, "--tests", "tcp_bw", "--threshold", "tcp_bw bw at least 1 GB/s");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("spec.thresholds[0]: 'tcp_bw bw at least 1 GB/s': '1 GB/s' is not a number with a "
+        + "unit qperf prints; bw takes bytes/sec, KB/sec, MB/sec, GB/sec"), bad.err());
+    assertNull(inCluster("gate"), "nothing is created");
+  }
+
+  @Test
+  void resultsOfARepeatedRunShowEveryRepetitionTheStatisticsAndTheVerdict() {
+    repeatedRun("reps", Verdict.Outcome.Failed, "1.80 GB/sec", "1.90 GB/sec", "2.00 GB/sec");
+    Cli.Run run = cli.run("results", "reps", "-n", NS);
+    assertEquals(1, run.exitCode(), "a failed verdict fails the command: " + run.err());
+    String out = run.out();
+    assertTrue(out.lines().anyMatch(l -> l.matches("3\\s+tcp_bw\\s+ok\\s+bw\\s+2.00 GB/sec.*")), out);
+    assertTrue(out.contains("Statistics over 3 repetitions:"), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("tcp_bw\\s+bw\\s+3\\s+1.9 GB/sec\\s+100 MB/sec\\s+5.3%.*"
+        + "1.65 GB/sec – 2.15 GB/sec")), out);
+    assertTrue(out.contains("Verdict: Failed\n"
+        + "  ✓ tcp_bw bw at least 1 GB/sec: tcp_bw bw mean 1.9 GB/sec\n"
+        + "  ✗ tcp_lat latency p99 at most 5 us: tcp_lat latency p99 7.03 us is not at most 5 us"), out);
+
+    var doc = new ResultJson().read(cli.run("results", "reps", "-n", NS, "-o", "json").out());
+    assertEquals(3, doc.repetitions().size());
+    assertEquals(3, doc.statistics().get(0).count());
+    assertEquals(Verdict.Outcome.Failed, doc.verdict().result());
+    assertEquals("tcp_bw:\n    bw  =  1.90 GB/sec\ntcp_lat:\n    latency  =  7.02 us\n",
+        cli.run("logs", "reps", "-n", NS, "--repetition", "2").out());
+    Cli.Run noSuch = cli.run("logs", "reps", "-n", NS, "--repetition", "4");
+    assertEquals(2, noSuch.exitCode());
+    assertTrue(noSuch.err().contains("run reps has 3 repetitions, got 4"), noSuch.err());
+  }
+
+  @Test
+  void describeAndGetShowTheVerdict() {
+    repeatedRun("reps", Verdict.Outcome.Passed, "1.80 GB/sec", "1.90 GB/sec");
+    Qperf q = inCluster("reps");
+    var doc = new ResultJson().read(cli.run("results", "reps", "-n", NS, "-o", "json").out());
+    q.getStatus().setStatistics(doc.statistics());
+    client.resource(q).updateStatus();
+    String describe = cli.run("describe", "reps", "-n", NS).out();
+    assertTrue(describe.contains("Repetitions:  2\n"), describe);
+    assertTrue(describe.contains("Thresholds:   tcp_bw bw at least 1 GB/sec; tcp_lat latency p99 at most 5 us"),
+        describe);
+    assertTrue(describe.contains("Verdict:      Passed"), describe);
+    assertTrue(describe.contains("Statistics:\n  TEST"), describe);
+    assertTrue(describe.lines().anyMatch(l -> l.matches("  tcp_lat\\s+latency\\s+2\\s+7.01 us.*")), describe);
+    String get = cli.run("get", "-n", NS).out();
+    assertTrue(get.lines().anyMatch(l -> l.matches("reps\\s+Completed\\s+tcp_bw,tcp_lat\\s+Passed\\s+.*")), get);
+  }
+
+  @Test
+  void createWaitExitsOneWhenAThresholdFails() throws Exception {
+    var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+    CompletableFuture<Cli.Run> waiting = CompletableFuture.supplyAsync(() -> cli.run("create", "g", "-n", NS,
+        "--tests", "tcp_bw,tcp_lat", "--threshold", "tcp_lat latency at most 5 us", "--wait"), executor);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> inCluster("g") != null || waiting.isDone());
+    endClient(inCluster("g"), 1, tcp("2.02 GB/sec", "7.02 us"), 0);
+    setStatus("g", new QperfStatus().setPhase(QperfPhase.Completed).setReason("Completed").setMessage("done")
+        .setVerdict(Verdict.Outcome.Failed));
+    Cli.Run run = waiting.get(20, TimeUnit.SECONDS);
+    executor.shutdown();
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("g: Completed: done"), run.out());
+    assertTrue(run.out().contains("✗ tcp_lat latency at most 5 us: tcp_lat latency mean 7.02 us is not at most 5 us"),
+        run.out());
+  }
+
+  @Test
+  void compareSavedResultsShowsARegressionAndExitsOne() throws Exception {
+    repeatedRun("before", Verdict.Outcome.Passed, "1.80 GB/sec", "1.90 GB/sec", "2.00 GB/sec");
+    repeatedRun("after", Verdict.Outcome.Passed, "1.20 GB/sec", "1.25 GB/sec", "1.30 GB/sec");
+    Path baseline = dir.resolve("baseline.json");
+    Files.writeString(baseline, cli.run("results", "before", "-n", NS, "-o", "json").out());
+    Path candidate = dir.resolve("candidate.json");
+    Files.writeString(candidate, cli.run("results", "after", "-n", NS, "-o", "json").out());
+
+    Cli.Run worse = cli.run("compare", baseline.toString(), candidate.toString());
+    assertEquals(1, worse.exitCode(), worse.out() + worse.err());
+    assertTrue(worse.out().lines().anyMatch(l -> l.matches(
+        "tcp_bw\\s+bw\\s+1.9 GB/sec \\(n=3\\)\\s+1.25 GB/sec \\(n=3\\)\\s+-34.2%\\s+95% CIs apart\\s+REGRESSION")),
+        worse.out());
+    assertTrue(worse.out().endsWith("1 regression\n"), worse.out());
+
+    Cli.Run same = cli.run("compare", baseline.toString(), baseline.toString());
+    assertEquals(0, same.exitCode(), same.out() + same.err());
+    assertTrue(same.out().endsWith("no regression\n"), same.out());
+
+    Cli.Run fromCluster = cli.run("compare", baseline.toString(), "after", "-n", NS);
+    assertEquals(1, fromCluster.exitCode(), "a run name reads the run from the cluster: " + fromCluster.err());
+
+    Cli.Run missing = cli.run("compare", dir.resolve("nope.json").toString(), candidate.toString());
+    assertEquals(3, missing.exitCode());
+    assertTrue(missing.err().contains("no such file"), missing.err());
+    Path garbage = Files.writeString(dir.resolve("garbage.json"), "{not json");
+    Cli.Run bad = cli.run("compare", garbage.toString(), candidate.toString());
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("not a qperf result document"), bad.err());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -28,14 +29,25 @@ public final class ClientPodResult {
   }
 
   /**
-   * The document of a whole run from its ended client pods (in repetition order) and their logs;
-   * {@code runErrors} say why the run ended before all its repetitions did.
+   * The document of a whole run from its client pods and their logs: the pods that ended, in
+   * repetition order. When fewer ended than the spec asks for, {@code whyIncomplete} (e.g. the
+   * run's timeout) is recorded as the reason the others are missing.
    */
-  public static QperfResult ofRun(Qperf qperf, List<Pod> endedClients, Function<Pod, String> logOf, Instant now,
-      List<String> runErrors) {
-    List<QperfResult> repetitions = endedClients.stream()
+  public static QperfResult ofRun(Qperf qperf, List<Pod> clients, Function<Pod, String> logOf, Instant now,
+      String whyIncomplete) {
+    List<QperfResult> repetitions = clients.stream().filter(ClientPodResult::ended)
+        .sorted(Comparator.comparingInt(QperfResources::repetitionOf))
         .map(pod -> of(qperf, pod, Objects.requireNonNullElse(logOf.apply(pod), ""), now)).toList();
+    int expected = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    List<String> runErrors = repetitions.size() < expected && whyIncomplete != null ? List.of(whyIncomplete)
+        : List.of();
     return RunDocument.of(qperf, repetitions, runErrors);
+  }
+
+  /** A client pod is done when the kubelet says so; its log is then complete. */
+  public static boolean ended(Pod pod) {
+    String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
   }
 
   /** The container's termination, or null while it has not ended. */

@@ -1,0 +1,79 @@
+package dev.kubectlqperf.model.compare;
+
+import dev.kubectlqperf.model.compare.MetricChange.Noise;
+import dev.kubectlqperf.model.compare.MetricChange.Outcome;
+import dev.kubectlqperf.model.result.MetricStatistics;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.stats.ResultStatistics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares a candidate run with a baseline, metric by metric, on the metrics that have a better
+ * direction (more bandwidth and rate; less latency, cost and CPU). A change counts when it is beyond
+ * the noise: the two 95 % confidence intervals do not overlap, or, where a side has a single sample
+ * and so no interval, the relative change exceeds a threshold. Pure.
+ */
+public final class ResultComparison {
+
+  private static final Set<String> HIGHER_IS_BETTER = Set.of("B/s", "1/s");
+  private static final Set<String> LOWER_IS_BETTER = Set.of("s", "s/GB", "%cpu");
+
+  private ResultComparison() {}
+
+  public static List<MetricChange> compare(QperfResult baseline, QperfResult candidate, double thresholdPercent) {
+    List<MetricChange> changes = new ArrayList<>();
+    List<MetricStatistics> candidates = statisticsOf(candidate);
+    for (MetricStatistics b : statisticsOf(baseline)) {
+      if (!HIGHER_IS_BETTER.contains(b.unit()) && !LOWER_IS_BETTER.contains(b.unit())) {
+        continue;
+      }
+      candidates.stream().filter(c -> sameMeasurement(b, c)).findFirst()
+          .ifPresent(c -> changes.add(change(b, c, thresholdPercent)));
+    }
+    return changes;
+  }
+
+  /** A v1 document has no statistics: they are computed from its blocks. */
+  private static List<MetricStatistics> statisticsOf(QperfResult result) {
+    return result.statistics() != null && !result.statistics().isEmpty() ? result.statistics()
+        : ResultStatistics.of(result.tests());
+  }
+
+  /** The statistics of the candidate that have no counterpart in the baseline, e.g. a new test. */
+  public static List<MetricStatistics> unmatched(QperfResult baseline, QperfResult candidate) {
+    List<MetricStatistics> baselines = statisticsOf(baseline);
+    return statisticsOf(candidate).stream()
+        .filter(c -> baselines.stream().noneMatch(b -> sameMeasurement(b, c))).toList();
+  }
+
+  private static MetricChange change(MetricStatistics b, MetricStatistics c, double thresholdPercent) {
+    double changePercent = b.mean() == 0 ? (c.mean() == 0 ? 0 : Double.POSITIVE_INFINITY)
+        : 100 * (c.mean() - b.mean()) / Math.abs(b.mean());
+    Noise noise;
+    if (b.ci95Low() != null && c.ci95Low() != null) {
+      boolean apart = c.ci95High() < b.ci95Low() || c.ci95Low() > b.ci95High();
+      noise = apart ? Noise.INTERVALS_APART : Noise.INTERVALS_OVERLAP;
+    } else {
+      noise = Math.abs(changePercent) > thresholdPercent ? Noise.BEYOND_THRESHOLD : Noise.WITHIN_THRESHOLD;
+    }
+    Outcome outcome = Outcome.UNCHANGED;
+    if (noise == Noise.INTERVALS_APART || noise == Noise.BEYOND_THRESHOLD) {
+      boolean worse = HIGHER_IS_BETTER.contains(b.unit()) ? c.mean() < b.mean() : c.mean() > b.mean();
+      outcome = worse ? Outcome.REGRESSION : Outcome.IMPROVEMENT;
+    }
+    return new MetricChange(b, c, changePercent, noise, outcome);
+  }
+
+  private static boolean sameMeasurement(MetricStatistics a, MetricStatistics b) {
+    return a.test().equals(b.test()) && a.metric().equals(b.metric()) && Objects.equals(a.unit(), b.unit())
+        && Objects.equals(orEmpty(a.loop()), orEmpty(b.loop())) && Objects.equals(a.occurrence(), b.occurrence());
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> loop) {
+    return loop == null ? Map.of() : loop;
+  }
+}
