@@ -86,8 +86,10 @@ class SinksIT extends MockClusterTest {
     }
   }
 
+  /** Run "udp" has a threshold no network meets, so the sinks see a failed verdict too. */
   void runAll(List<String> names) {
-    names.forEach(n -> fixture.create(n, QperfSpec.of(List.of("tcp_bw", "tcp_lat"), null)));
+    names.forEach(n -> fixture.create(n, new QperfSpec(null, null, List.of("tcp_bw", "tcp_lat"), null, null, null,
+        null, null, null, null, n.equals("udp") ? List.of("latency at most 1 ns") : null)));
     driveToEnd(names, SinksIT::log, Duration.ofSeconds(60));
   }
 
@@ -127,6 +129,8 @@ class SinksIT extends MockClusterTest {
 
     assertEquals(1, slack.accepted("*bench/bw-lat* completed"));
     assertEquals(1, slack.accepted("*bench/mid* failed"));
+    assertEquals(1, slack.accepted("*bench/udp* failed its thresholds: latency at most 1 ns"));
+    assertEquals(1, influx.rows("SELECT latency FROM qperf WHERE run = 'udp' AND verdict = 'Failed'", database));
     assertTrue(slack.posts().stream().anyMatch(p -> p.body().contains("tcp_bw 2.02 GB/sec")));
     assertEquals(4, slack.posts().size());
     assertEquals(4, Files.readAllLines(fixture.resultsDir.resolve(ResultFiles.JSON_LINES)).size());

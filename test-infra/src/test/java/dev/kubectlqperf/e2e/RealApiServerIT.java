@@ -6,20 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.pipeline.Pipeline;
 import dev.kubectlqperf.pipeline.PipelineConfig;
 import dev.kubectlqperf.pipeline.reconcile.Step;
+import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.testing.InfluxServer;
+import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -84,11 +91,18 @@ class RealApiServerIT {
 
   /** The pipeline as deployed: acting as qperf-system/qperf-pipeline under deploy/'s RBAC. */
   private static Pipeline pipeline(String namespaces, boolean leaderElection) throws Exception {
+    return pipeline(namespaces, leaderElection, Map.of());
+  }
+
+  private static Pipeline pipeline(String namespaces, boolean leaderElection, Map<String, String> sinks)
+      throws Exception {
     KubernetesClient asServiceAccount = cluster.as("qperf-system", "qperf-pipeline");
-    Pipeline p = new Pipeline(asServiceAccount, PipelineConfig.fromMap(Map.of(
-        PipelineConfig.NAMESPACES, namespaces, PipelineConfig.RESYNC_SECONDS, "5",
+    Map<String, String> env = new HashMap<>(sinks);
+    env.putAll(Map.of(PipelineConfig.NAMESPACES, namespaces, PipelineConfig.RESYNC_SECONDS, "5",
         PipelineConfig.LEADER_ELECTION, String.valueOf(leaderElection),
-        PipelineConfig.LEASE_NAMESPACE, "qperf-system")), Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
+        PipelineConfig.LEASE_NAMESPACE, "qperf-system"));
+    Pipeline p = new Pipeline(asServiceAccount, PipelineConfig.fromMap(env), Clock.systemUTC(), Step.Listener.NONE,
+        Map.of(), List.of());
     p.start();
     return p;
   }
@@ -129,6 +143,70 @@ class RealApiServerIT {
         .findFirst().orElseThrow();
     assertTrue(header.matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+RUNNING\\s+COMPLETED\\s+AGE"), header);
     check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "delete", "qperf", "qperf-sample"));
+  }
+
+  /**
+   * Real qperf, five repetitions each, one run whose thresholds hold and one whose latency rule
+   * cannot: the status, the exit code of create --wait, InfluxDB and Slack all tell the same verdict.
+   */
+  @Test
+  void repetitionsAndThresholdsGiveOneVerdictEverywhere() throws Exception {
+    namespace("e2e-verdict");
+    try (InfluxServer influx = InfluxServer.start("qperf"); SlackReceiver slack = new SlackReceiver();
+        Pipeline ignored = pipeline("e2e-verdict", false, Map.of(SinkConfig.SINKS, "influxdb,slack",
+            SinkConfig.INFLUXDB_URL, influx.url(), SinkConfig.INFLUXDB_DATABASE, "qperf",
+            SinkConfig.SLACK_WEBHOOK_URL, slack.webhookUrl()))) {
+      Shell.Result pass = Kubectl.plugin(cluster.kubeconfig(), "create", "gate-pass", "-n", "e2e-verdict",
+          "--tests", "tcp_bw,tcp_lat", "--options=-t 1", "--repetitions", "5",
+          "--threshold", "tcp_bw bw at least 1 MB/sec", "--threshold", "tcp_lat latency p99 at most 100 ms",
+          "--wait");
+      Shell.Result fail = Kubectl.plugin(cluster.kubeconfig(), "create", "gate-fail", "-n", "e2e-verdict",
+          "--tests", "tcp_bw,tcp_lat", "--options=-t 1", "--repetitions", "5",
+          "--threshold", "tcp_bw bw at least 1 MB/sec", "--threshold", "tcp_lat latency p99 at most 1 ns",
+          "--wait");
+
+      assertEquals(0, pass.exitCode(), pass.out() + pass.err());
+      assertTrue(pass.out().contains("Statistics over 5 repetitions:") && pass.out().contains("Verdict: Passed"),
+          pass.out());
+      assertEquals(1, fail.exitCode(), fail.out() + fail.err());
+      assertTrue(fail.out().contains("✗ tcp_lat latency p99 at most 1 ns: tcp_lat latency p99 "), fail.out());
+
+      Qperf passed = awaitFinal("e2e-verdict", "gate-pass");
+      Qperf failed = awaitFinal("e2e-verdict", "gate-fail");
+      assertEquals(QperfPhase.Completed, passed.getStatus().getPhase());
+      assertEquals(QperfPhase.Completed, failed.getStatus().getPhase(), "every repetition ran; only a rule failed");
+      assertEquals(Verdict.Outcome.Passed, passed.getStatus().getVerdict());
+      assertEquals(Verdict.Outcome.Failed, failed.getStatus().getVerdict());
+      assertEquals(5, passed.getStatus().getStatistics().get(0).count());
+      assertEquals("False", failed.getStatus().getConditions().stream()
+          .filter(c -> c.getType().equals("ThresholdsMet")).findFirst().orElseThrow().getStatus());
+      for (int n = 1; n <= 5; n++) {
+        assertNotNull(admin.pods().inNamespace("e2e-verdict").withName(QperfResources.clientPodName(failed, n)).get(),
+            "client pod of repetition " + n + " kept");
+      }
+
+      await("both runs in InfluxDB and Slack").atMost(Duration.ofSeconds(30)).until(() -> slack.posts().size() >= 2
+          && influx.rows("SELECT mean FROM qperf_stats WHERE metric = 'latency'", "qperf") == 2);
+      assertEquals(5, influx.rows("SELECT bw FROM qperf WHERE run = 'gate-pass' AND verdict = 'Passed'", "qperf"));
+      assertEquals(5, influx.rows("SELECT latency FROM qperf WHERE run = 'gate-fail' AND verdict = 'Failed'", "qperf"));
+      JsonNode stats = influx.query("SELECT \"count\", p99 FROM qperf_stats WHERE run = 'gate-fail' AND "
+          + "metric = 'latency'", "qperf").path("series").path(0).path("values").path(0);
+      assertEquals(5, stats.path(1).asInt());
+      assertEquals(failed.getStatus().getStatistics().get(1).p99(), stats.path(2).asDouble(), 1e-12,
+          "InfluxDB holds the p99 the status shows");
+
+      ObjectMapper json = new ObjectMapper();
+      JsonNode passPost = json.readTree(slack.posts().stream().filter(p -> p.body().contains("gate-pass"))
+          .findFirst().orElseThrow().body());
+      JsonNode failPost = json.readTree(slack.posts().stream().filter(p -> p.body().contains("gate-fail"))
+          .findFirst().orElseThrow().body());
+      assertTrue(passPost.get("text").asText().startsWith(":white_check_mark: Qperf *e2e-verdict/gate-pass* passed"),
+          passPost.toString());
+      assertEquals("good", passPost.path("attachments").path(0).path("color").asText());
+      assertTrue(failPost.get("text").asText().startsWith(":x: Qperf *e2e-verdict/gate-fail* failed its thresholds: "
+          + "tcp_lat latency p99 at most 1 ns"), failPost.toString());
+      assertEquals("danger", failPost.path("attachments").path(0).path("color").asText());
+    }
   }
 
   @Test
