@@ -57,12 +57,21 @@ public final class PipelineFixture implements AutoCloseable {
   /** A pipeline with a client of its own (e.g. to tell its requests from the test's). */
   public Pipeline start(KubernetesClient pipelineClient, Map<String, String> env, Step.Listener steps)
       throws Exception {
+    return start(pipelineClient, env, Map.of(), steps);
+  }
+
+  /** A pipeline whose Camel properties the test sets on top of the fixture's own. */
+  public Pipeline start(KubernetesClient pipelineClient, Map<String, String> env, Map<String, String> camel,
+      Step.Listener steps) throws Exception {
     Map<String, String> all = new HashMap<>(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "1",
         PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "1", PipelineConfig.SINKS, "file",
         SinkConfig.RESULTS_DIR, resultsDir.toString()));
     all.putAll(env);
-    Pipeline p = new Pipeline(pipelineClient, PipelineConfig.fromMap(all), Clock.systemUTC(), steps,
-        Map.of("qperf.results.uri", "direct:test-results", "camel.main.shutdownTimeout", "2"), List.of(new RouteBuilder() {
+    Map<String, String> properties = new HashMap<>(Map.of("qperf.results.uri", "direct:test-results",
+        "camel.main.shutdownTimeout", "2"));
+    properties.putAll(camel);
+    Pipeline p = new Pipeline(pipelineClient, PipelineConfig.fromMap(all), Clock.systemUTC(), steps, properties,
+        List.of(new RouteBuilder() {
           @Override
           public void configure() {
             from("direct:test-results").routeId("test-results")

@@ -183,4 +183,17 @@ class SinkFailuresIT extends MockClusterTest {
       assertNotNull(delivery(n, "slack").deliveredAt());
     }
   }
+
+  /** The sinks' settings are defaults: a Camel property given to the pipeline wins over them. */
+  @Test
+  void aCamelPropertyOverridesWhereTheDeadLetterGoes() throws Exception {
+    slack.refuseMessagesWith("doomed");
+    Path elsewhere = Files.createTempDirectory(fixture.resultsDir, "elsewhere");
+    fixture.start(client, env("slack", 0), Map.of("qperf.dead-letter.dir", elsewhere.toString()), Step.Listener.NONE);
+    List<String> doomed = runAll("doomed", 1);
+    await().atMost(Duration.ofSeconds(20)).until(() -> all(doomed, "slack", SinkDelivery.State.Failed));
+    Path file = elsewhere.resolve(delivery(doomed.get(0), "slack").deadLetter());
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file));
+    assertEquals(List.of(), deadLetters("slack"), "nothing in the default dead letter");
+  }
 }

@@ -141,7 +141,7 @@ class RealApiServerIT {
     assertTrue(rejected.err().contains("spec.tests in body should have at least 1 items"), rejected.err());
     String header = check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "get", "qperves")).out().lines()
         .findFirst().orElseThrow();
-    assertTrue(header.matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+RUNNING\\s+COMPLETED\\s+AGE"), header);
+    assertTrue(header.matches("NAME\\s+PHASE\\s+TESTS\\s+RESULT\\s+VERDICT\\s+RUNNING\\s+COMPLETED\\s+AGE"), header);
     check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "compat", "delete", "qperf", "qperf-sample"));
   }
 

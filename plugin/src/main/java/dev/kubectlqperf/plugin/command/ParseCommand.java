@@ -3,6 +3,10 @@ package dev.kubectlqperf.plugin.command;
 import dev.kubectlqperf.model.parse.CaptureFile;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.stats.ResultStatistics;
+import dev.kubectlqperf.model.verdict.Threshold;
+import dev.kubectlqperf.model.verdict.ThresholdCheck;
+import dev.kubectlqperf.model.verdict.ThresholdParser;
 import dev.kubectlqperf.plugin.CliContext;
 import dev.kubectlqperf.plugin.CliException;
 import dev.kubectlqperf.plugin.ExitCodes;
@@ -14,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,8 +31,10 @@ import picocli.CommandLine.Spec;
     name = "parse",
     description = {
         "Parse qperf client output (a pod log, or a file in the capture format) into the result document.",
-        "Exits 0 when every test succeeded, 1 when qperf reported a failure."},
-    footer = {"%nExample:%n  qperf 10.0.0.7 -vv tcp_bw tcp_lat | kubectl qperf parse - -o table"})
+        "Exits 0 when every test succeeded (and every --threshold holds), 1 when qperf reported a failure",
+        "or a threshold failed."},
+    footer = {"%nExamples:%n  qperf 10.0.0.7 -vv tcp_bw tcp_lat | kubectl qperf parse - -o table",
+        "  qperf 10.0.0.7 tcp_bw | kubectl qperf parse - -o table --threshold 'tcp_bw bw at least 1 GB/sec'"})
 public final class ParseCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -45,6 +53,10 @@ public final class ParseCommand implements Callable<Integer> {
       description = "qperf's exit code, if known (a capture file's header gives it too).")
   Integer exitCode;
 
+  @Option(names = "--threshold", paramLabel = "RULE",
+      description = "A rule the results must meet, repeatable, as in `create --threshold`.")
+  List<String> thresholds;
+
   @Option(names = {"-v", "--verbose"}, description = "Print stack traces of unexpected errors.")
   boolean verbose;
 
@@ -56,9 +68,27 @@ public final class ParseCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CaptureFile capture = CaptureFile.read(read());
     Integer code = exitCode != null ? exitCode : capture.exitCode();
-    QperfResult result = QperfOutputParser.parse(capture.output(), code);
+    QperfResult result = judged(QperfOutputParser.parse(capture.output(), code));
     new ResultPrinter().print(result, output, spec.commandLine().getOut());
-    return result.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+    boolean passed = result.verdict() == null || result.verdict().passed();
+    return result.ok() && passed ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  /** With thresholds: the statistics they judge and the verdict, as a run in the cluster would have. */
+  private QperfResult judged(QperfResult result) {
+    if (thresholds == null) {
+      return result;
+    }
+    List<Threshold> rules = new ArrayList<>();
+    for (String rule : thresholds) {
+      try {
+        rules.add(ThresholdParser.parse(rule));
+      } catch (IllegalArgumentException e) {
+        throw new CliException(ExitCodes.USAGE, "--threshold: " + e.getMessage());
+      }
+    }
+    var statistics = ResultStatistics.of(result.tests());
+    return result.withStatistics(statistics).withVerdict(ThresholdCheck.evaluate(rules, statistics));
   }
 
   private String read() throws IOException {

@@ -84,6 +84,21 @@ class ParseCommandTest {
   }
 
   @Test
+  void thresholdsJudgeAParsedLogToo() throws IOException {
+    Path log = capture("tcp_bw_tcp_lat.txt");
+    Cli.Run pass = cli.run("parse", log.toString(), "-o", "table", "--threshold", "tcp_bw bw at least 1 GB/sec");
+    assertEquals(0, pass.exitCode(), pass.err());
+    assertTrue(pass.out().contains("Verdict: Passed\n  ✓ tcp_bw bw at least 1 GB/sec: tcp_bw bw mean 2.02 GB/sec"),
+        pass.out());
+    Cli.Run fail = cli.run("parse", log.toString(), "--threshold", "tcp_lat latency at most 5 us");
+    assertEquals(1, fail.exitCode());
+    assertTrue(fail.out().contains("\"result\" : \"Failed\""), fail.out());
+    Cli.Run bad = cli.run("parse", log.toString(), "--threshold", "latency at most 5 parsecs");
+    assertEquals(2, bad.exitCode());
+    assertTrue(bad.err().contains("--threshold: 'latency at most 5 parsecs': '5 parsecs' is not a number"), bad.err());
+  }
+
+  @Test
   void yamlToo() throws IOException {
     Cli.Run run = cli.run("parse", capture("conf.txt").toString(), "-o", "yaml");
     assertTrue(run.out().contains("loc_cpu:\n      value: \"2 Cores: Intel Xeon Processor 2.3GHz\""), run.out());
