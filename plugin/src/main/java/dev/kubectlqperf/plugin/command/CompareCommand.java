@@ -100,8 +100,9 @@ public final class CompareCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException(ExitCodes.NOT_FOUND, "no such file: " + path);
     }
+    // A results.jsonl holds one whole document per line; a saved document is pretty-printed JSON.
     List<String> documents = text.lines().filter(l -> !l.isBlank()).toList();
-    if (text.strip().startsWith("{") && documents.size() > 1 && documents.get(0).strip().endsWith("}")) {
+    if (documents.size() > 1 && documents.get(0).strip().startsWith("{") && documents.get(0).strip().endsWith("}")) {
       throw new CliException(ExitCodes.USAGE, path + " holds " + documents.size() + " result documents; save one "
           + "with `kubectl qperf results NAME -o json`");
     }

@@ -384,6 +384,12 @@ class CommandsMockTest {
     Cli.Run missing = cli.run("compare", dir.resolve("nope.json").toString(), candidate.toString());
     assertEquals(3, missing.exitCode());
     assertTrue(missing.err().contains("no such file"), missing.err());
+    String line = new ResultJson().line(new ResultJson().read(Files.readString(baseline)));
+    Path jsonLines = Files.writeString(dir.resolve("results.jsonl"), line + "\n" + line + "\n");
+    Cli.Run several = cli.run("compare", jsonLines.toString(), candidate.toString());
+    assertEquals(2, several.exitCode());
+    assertTrue(several.err().contains("holds 2 result documents; save one with `kubectl qperf results NAME -o json`"),
+        several.err());
     Path garbage = Files.writeString(dir.resolve("garbage.json"), "{not json");
     Cli.Run bad = cli.run("compare", garbage.toString(), candidate.toString());
     assertEquals(2, bad.exitCode());
