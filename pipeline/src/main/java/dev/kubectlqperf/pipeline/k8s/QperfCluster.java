@@ -52,6 +52,11 @@ public class QperfCluster {
     return client.pods().inNamespace(namespace).withLabels(labels).list().getItems();
   }
 
+  /** The client pods of every repetition of this run (none of an earlier run of the same name). */
+  public List<Pod> clientPods(Qperf qperf) {
+    return pods(qperf.getMetadata().getNamespace(), QperfResources.clientSelector(qperf));
+  }
+
   /** Creates the object; true when this call created it, false when it already existed. */
   public boolean createIfAbsent(HasMetadata object) {
     try {

@@ -31,7 +31,7 @@ final class Cleanup {
   /** Clients still running when the run failed (e.g. on timeout): nobody wants their result. */
   void runningClients(Qperf qperf) {
     String ns = qperf.getMetadata().getNamespace();
-    for (Pod pod : cluster.pods(ns, QperfResources.clientSelector(qperf))) {
+    for (Pod pod : cluster.clientPods(qperf)) {
       if (!ClientPodResult.ended(pod)) {
         cluster.deletePod(ns, pod.getMetadata().getName());
       }

@@ -26,14 +26,12 @@ public final class Outbox {
   private final ResultPublisher publisher;
   private final QperfCluster cluster;
   private final Clock clock;
-  private final ClientPods clients;
 
   public Outbox(SinkConfig sinks, ResultPublisher publisher, QperfCluster cluster, Clock clock) {
     this.sinks = sinks;
     this.publisher = publisher;
     this.cluster = cluster;
     this.clock = clock;
-    this.clients = new ClientPods(cluster);
   }
 
   /**
@@ -70,7 +68,7 @@ public final class Outbox {
    * ran). {@code whyIncomplete} is recorded in it when fewer repetitions ended than the spec asks.
    */
   QperfResult derive(Qperf qperf, String whyIncomplete) {
-    return ClientPodResult.ofRun(qperf, clients.of(qperf), cluster::clientLog, clock.instant(), whyIncomplete);
+    return ClientPodResult.ofRun(qperf, cluster.clientPods(qperf), cluster::clientLog, clock.instant(), whyIncomplete);
   }
 
   static Set<String> pending(QperfStatus status) {

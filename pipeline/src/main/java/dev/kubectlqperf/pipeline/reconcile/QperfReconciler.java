@@ -43,7 +43,6 @@ public final class QperfReconciler {
   private final Outbox outbox;
   private final Step.Listener steps;
   private final Cleanup cleanup;
-  private final ClientPods clients;
 
   public QperfReconciler(QperfCluster cluster, EventRecorder events, Clock clock, PipelineConfig config,
       Outbox outbox, Step.Listener steps) {
@@ -54,7 +53,6 @@ public final class QperfReconciler {
     this.outbox = outbox;
     this.steps = steps;
     this.cleanup = new Cleanup(cluster, events);
-    this.clients = new ClientPods(cluster);
   }
 
   /** Reconciles {@code namespace/name}; returns when to look again (null: on the next event). */
@@ -202,7 +200,7 @@ public final class QperfReconciler {
     /** Repetition after repetition: the first client pod that has not ended is the one to look after. */
     private Duration client(Qperf started) {
       int total = qperf.getSpec().effectiveRepetitions();
-      List<Pod> pods = clients.of(qperf);
+      List<Pod> pods = cluster.clientPods(qperf);
       for (int n = 1; n <= total; n++) {
         Pod pod = repetition(pods, n);
         if (pod == null) {
@@ -259,7 +257,7 @@ public final class QperfReconciler {
       boolean ok = result.ok();
       String reason = ok ? "Completed" : ended.stream().anyMatch(RunResults::deadlineExceeded) ? "Timeout" : "QperfFailed";
       String message = ok ? RunResults.successMessage(result) : RunResults.failureMessage(result, ended);
-      next.setClientNode(ended.get(0).getSpec().getNodeName());
+      next.setClientNode(result.run().clientNode());
       record(result);
       end(ok ? QperfPhase.Completed : QperfPhase.Failed, reason, message);
       outbox.record(qperf, next, result);
@@ -305,7 +303,7 @@ public final class QperfReconciler {
     }
 
     private Duration timeout() {
-      List<Pod> pods = clients.of(qperf);
+      List<Pod> pods = cluster.clientPods(qperf);
       if (pods.size() == qperf.getSpec().effectiveRepetitions() && pods.stream().allMatch(ClientPodResult::ended)) {
         return finish(pods);
       }

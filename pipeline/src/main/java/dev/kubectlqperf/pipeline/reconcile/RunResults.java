@@ -10,6 +10,7 @@ import dev.kubectlqperf.model.result.TestResult;
 import dev.kubectlqperf.model.result.Verdict;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,7 @@ public final class RunResults {
     for (TestResult t : result.tests()) {
       Map<String, TestSummary.Headline> metrics = new LinkedHashMap<>();
       t.metrics().forEach((name, m) -> {
-        if (m.isNumeric() && (HEADLINE_METRICS.contains(name) || isAtomicRate(t, name))) {
+        if (m.isNumeric() && isHeadline(name, t.metrics().keySet())) {
           metrics.put(name, new TestSummary.Headline(m.decimal(), m.unit(), m.text()));
         }
       });
@@ -40,9 +41,10 @@ public final class RunResults {
     return summaries;
   }
 
-  /** RDMA atomics print only a message rate. */
-  private static boolean isAtomicRate(TestResult t, String name) {
-    return name.equals("msg_rate") && t.metrics().keySet().stream().noneMatch(HEADLINE_METRICS::contains);
+  /** A headline metric of a test that has {@code testMetrics}; RDMA atomics print only a message rate. */
+  private static boolean isHeadline(String metric, Collection<String> testMetrics) {
+    return HEADLINE_METRICS.contains(metric)
+        || metric.equals("msg_rate") && testMetrics.stream().noneMatch(HEADLINE_METRICS::contains);
   }
 
   /** One line for the printer column, e.g. {@code tcp_bw 1.81 GB/sec, tcp_lat 6.99 us}. */
@@ -57,7 +59,7 @@ public final class RunResults {
       return t.test() + " failed";
     }
     String values = t.metrics().entrySet().stream()
-        .filter(e -> HEADLINE_METRICS.contains(e.getKey()) || isAtomicRate(t, e.getKey()))
+        .filter(e -> isHeadline(e.getKey(), t.metrics().keySet()))
         .map(e -> (e.getKey().contains("_") ? e.getKey() + " " : "") + e.getValue().text())
         .collect(Collectors.joining(" "));
     return values.isEmpty() ? t.test() + " ok" : t.test() + " " + values;
@@ -65,11 +67,9 @@ public final class RunResults {
 
   /** The statistics of the headline metrics, for the status; null when nothing was measured. */
   public static List<MetricStatistics> headlineStatistics(QperfResult result) {
-    List<MetricStatistics> headline = result.statisticsOrEmpty().stream()
-        .filter(s -> HEADLINE_METRICS.contains(s.metric()) || s.metric().equals("msg_rate")
-            && result.statisticsOrEmpty().stream().noneMatch(o -> o.test().equals(s.test())
-                && HEADLINE_METRICS.contains(o.metric())))
-        .toList();
+    List<MetricStatistics> all = result.statisticsOrEmpty();
+    List<MetricStatistics> headline = all.stream().filter(s -> isHeadline(s.metric(),
+        all.stream().filter(o -> o.test().equals(s.test())).map(MetricStatistics::metric).toList())).toList();
     return headline.isEmpty() ? null : headline;
   }
 

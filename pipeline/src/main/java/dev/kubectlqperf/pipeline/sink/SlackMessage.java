@@ -28,24 +28,21 @@ public final class SlackMessage {
    * attachment holds the rest, coloured green when the run passed and red when it did not.
    */
   public static String payload(QperfResult result, String channel) {
-    ObjectNode payload = JSON.createObjectNode().put("text", firstLine(result));
+    String firstLine = firstLine(result);
+    ObjectNode payload = JSON.createObjectNode().put("text", firstLine);
     if (channel != null) {
       payload.put("channel", channel);
     }
-    payload.putArray("attachments").addObject().put("color", passed(result) ? "good" : "danger")
-        .put("fallback", firstLine(result)).put("text", details(result)).putArray("mrkdwn_in").add("text");
+    payload.putArray("attachments").addObject().put("color", result.passed() ? "good" : "danger")
+        .put("fallback", firstLine).put("text", details(result)).putArray("mrkdwn_in").add("text");
     return payload.toString();
-  }
-
-  static boolean passed(QperfResult result) {
-    return result.ok() && (result.verdict() == null || result.verdict().passed());
   }
 
   /** e.g. {@code :x: Qperf *bench/nightly* failed its thresholds: tcp_lat latency p99 at most 50 us: …}. */
   static String firstLine(QperfResult result) {
     RunIdentity run = result.run() == null ? RunIdentity.UNKNOWN : result.run();
     Verdict verdict = result.verdict();
-    StringBuilder line = new StringBuilder(passed(result) ? ":white_check_mark: " : ":x: ")
+    StringBuilder line = new StringBuilder(result.passed() ? ":white_check_mark: " : ":x: ")
         .append("Qperf *").append(qualified(run)).append("* ");
     if (!result.ok()) {
       line.append("failed: ").append(result.firstError());
@@ -73,7 +70,7 @@ public final class SlackMessage {
       statisticsLines(result, lines);
     }
     if (result.verdict() != null) {
-      result.verdict().rules().forEach(r -> lines.add((r.passed() ? "✓ " : "✗ ") + r.rule() + ": " + r.detail()));
+      result.verdict().rules().forEach(r -> lines.add(r.line()));
     }
     if (run.name() != null) {
       String ns = run.namespace() == null ? "" : " -n " + run.namespace();

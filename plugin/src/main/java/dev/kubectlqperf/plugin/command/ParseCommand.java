@@ -70,8 +70,7 @@ public final class ParseCommand implements Callable<Integer> {
     Integer code = exitCode != null ? exitCode : capture.exitCode();
     QperfResult result = judged(QperfOutputParser.parse(capture.output(), code));
     new ResultPrinter().print(result, output, spec.commandLine().getOut());
-    boolean passed = result.verdict() == null || result.verdict().passed();
-    return result.ok() && passed ? ExitCodes.OK : ExitCodes.FAILURE;
+    return result.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 
   /** With thresholds: the statistics they judge and the verdict, as a run in the cluster would have. */

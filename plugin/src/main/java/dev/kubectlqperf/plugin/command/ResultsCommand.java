@@ -38,6 +38,6 @@ public final class ResultsCommand implements Callable<Integer> {
     QperfApi api = QperfApi.connect(context, kube.target());
     QperfResult result = ClientResults.load(api, api.get(name));
     new ResultPrinter().print(result, output, spec.commandLine().getOut());
-    return result.ok() && (result.verdict() == null || result.verdict().passed()) ? ExitCodes.OK : ExitCodes.FAILURE;
+    return result.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

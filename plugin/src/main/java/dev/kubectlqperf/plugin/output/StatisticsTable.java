@@ -31,9 +31,7 @@ public final class StatisticsTable {
   /** {@code Verdict: Failed}, then each rule with a tick or a cross and what it judged. */
   public static void printVerdict(Verdict verdict, PrintWriter out) {
     out.println("Verdict: " + verdict.result());
-    for (Verdict.RuleOutcome rule : verdict.rules()) {
-      out.println("  " + (rule.passed() ? "✓ " : "✗ ") + rule.rule() + ": " + rule.detail());
-    }
+    verdict.rules().forEach(rule -> out.println("  " + rule.line()));
   }
 
   private static String human(Double value, MetricStatistics s) {

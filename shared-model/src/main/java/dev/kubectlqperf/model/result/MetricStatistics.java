@@ -36,7 +36,9 @@ public record MetricStatistics(
 
   public static MetricStatistics of(String test, Map<String, String> loop, Integer occurrence, String metric,
       String unit, Summary s) {
-    return new MetricStatistics(test, loop == null || loop.isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>(loop)), occurrence, metric, unit, s.count(), s.mean(), s.stddev(),
+    Map<String, String> loopValues = loop == null || loop.isEmpty() ? null
+        : Collections.unmodifiableMap(new LinkedHashMap<>(loop));
+    return new MetricStatistics(test, loopValues, occurrence, metric, unit, s.count(), s.mean(), s.stddev(),
         s.cvPercent(), s.min(), s.p50(), s.p90(), s.p99(), s.max(), s.ci95Low(), s.ci95High());
   }
 

@@ -56,6 +56,11 @@ public record QperfResult(
     return statistics == null ? List.of() : statistics;
   }
 
+  /** The run succeeded and, when it has thresholds, met every one. */
+  public boolean passed() {
+    return ok && (verdict == null || verdict.passed());
+  }
+
   /**
    * What a person needs first: the failed test's reason (which already holds the most telling of
    * qperf's error lines, and says so when qperf relayed an empty one), else qperf's first error.

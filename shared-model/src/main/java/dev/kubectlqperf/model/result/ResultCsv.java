@@ -47,7 +47,7 @@ public final class ResultCsv {
         .collect(Collectors.joining(";"));
   }
 
-  private static String join(String... fields) {
+  static String join(String... fields) {
     List<String> quoted = new ArrayList<>();
     for (String f : fields) {
       quoted.add(quote(f));

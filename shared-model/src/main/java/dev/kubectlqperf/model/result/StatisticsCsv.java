@@ -20,21 +20,15 @@ public final class StatisticsCsv {
     for (MetricStatistics s : result.statisticsOrEmpty()) {
       String loop = s.loop() == null ? null : s.loop().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining(";"));
-      List<String> fields = List.of(orEmpty(run.namespace()), orEmpty(run.name()), orEmpty(run.uid()),
-          orEmpty(run.endTime()), s.test(), orEmpty(loop), s.occurrence() == null ? "" : s.occurrence().toString(),
-          s.metric(), s.unit(), String.valueOf(s.count()), plain(s.mean()), plain(s.stddev()), plain(s.cvPercent()),
-          plain(s.min()), plain(s.p50()), plain(s.p90()), plain(s.p99()), plain(s.max()), plain(s.ci95Low()),
-          plain(s.ci95High()), orEmpty(verdict));
-      rows.add(fields.stream().map(ResultCsv::quote).collect(Collectors.joining(",")));
+      rows.add(ResultCsv.join(run.namespace(), run.name(), run.uid(), run.endTime(), s.test(), loop,
+          s.occurrence() == null ? null : s.occurrence().toString(), s.metric(), s.unit(), String.valueOf(s.count()),
+          plain(s.mean()), plain(s.stddev()), plain(s.cvPercent()), plain(s.min()), plain(s.p50()), plain(s.p90()),
+          plain(s.p99()), plain(s.max()), plain(s.ci95Low()), plain(s.ci95High()), verdict));
     }
     return rows;
   }
 
   private static String plain(Double value) {
-    return value == null ? "" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static String orEmpty(String s) {
-    return s == null ? "" : s;
+    return value == null ? null : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 }
