@@ -65,7 +65,8 @@ public class KubeConnection implements AutoCloseable {
     // A CLI answers or fails fast; kubectl does not retry for seconds either.
     config.setRequestRetryBackoffLimit(0);
     config.setConnectionTimeout(5_000);
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new ClosingJdkHttpClientFactory())
+        .build();
   }
 
   @Override

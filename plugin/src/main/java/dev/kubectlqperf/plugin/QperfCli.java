@@ -37,9 +37,11 @@ public final class QperfCli implements Runnable {
   @Spec CommandSpec spec;
 
   public static void main(String[] args) {
-    CliContext context = new CliContext(System.in, new KubeConnection(), System.console() != null);
-    int code = commandLine(context, new PrintWriter(System.out, true), new PrintWriter(System.err, true))
-        .execute(args);
+    int code;
+    try (KubeConnection kube = new KubeConnection()) {
+      CliContext context = new CliContext(System.in, kube, System.console() != null);
+      code = commandLine(context, new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
     System.exit(code);
   }
 
