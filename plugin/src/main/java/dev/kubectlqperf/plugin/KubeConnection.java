@@ -1,36 +1,37 @@
 package dev.kubectlqperf.plugin;
 
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.File;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Cluster clients, built on first use and reused for the same kubeconfig and context (the shell
- * runs many commands on one client). Short commands such as {@code parse} never build one.
+ * The cluster connection of one process: clients for kubectl's global flags, and the shell's
+ * session namespace. Short commands such as {@code parse} never build a client.
  */
 public class KubeConnection implements AutoCloseable {
 
-  private final Function<KubeTarget, KubernetesClient> factory;
-  private final Map<String, KubernetesClient> clients = new HashMap<>();
+  private final Function<KubeTarget, KubernetesClient> clients;
+  private final Runnable closer;
   private volatile String sessionNamespace;
   private volatile boolean interactive;
 
+  /** Clients from kubeconfig, as kubectl finds it. */
   public KubeConnection() {
-    this(KubeConnection::fromKubeconfig);
+    this(new KubeconfigClients());
+  }
+
+  private KubeConnection(KubeconfigClients clients) {
+    this.clients = clients::client;
+    this.closer = clients::close;
   }
 
   /** For tests: a fixed client, whatever the target. */
   public KubeConnection(Function<KubeTarget, KubernetesClient> factory) {
-    this.factory = factory;
+    this.clients = factory;
+    this.closer = () -> { };
   }
 
-  public synchronized KubernetesClient client(KubeTarget target) {
-    String key = target.kubeconfig() + "|" + target.context();
-    return clients.computeIfAbsent(key, k -> factory.apply(target));
+  public KubernetesClient client(KubeTarget target) {
+    return clients.apply(target);
   }
 
   /** The namespace: the flag, else the shell's {@code use}, else the context's, else {@code default}. */
@@ -58,20 +59,8 @@ public class KubeConnection implements AutoCloseable {
     this.interactive = interactive;
   }
 
-  private static KubernetesClient fromKubeconfig(KubeTarget target) {
-    Config config = target.kubeconfig() == null
-        ? Config.autoConfigure(target.context())
-        : Config.fromKubeconfig(target.context(), new File(target.kubeconfig()));
-    // A CLI answers or fails fast; kubectl does not retry for seconds either.
-    config.setRequestRetryBackoffLimit(0);
-    config.setConnectionTimeout(5_000);
-    return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new ClosingJdkHttpClientFactory())
-        .build();
-  }
-
   @Override
-  public synchronized void close() {
-    clients.values().forEach(KubernetesClient::close);
-    clients.clear();
+  public void close() {
+    closer.run();
   }
 }
