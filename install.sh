@@ -87,6 +87,9 @@ fi
 
 if $uninstall; then
   stop_pipeline
+  if [[ -x "${bin}" ]]; then
+    "${bin}" helper stop 2>/dev/null | grep -v '^no helper' || true
+  fi
   rm -f "${state}/pipeline.log" "${state}/pipeline.namespaces"
   if [[ -d "${state}/results" ]]; then
     say "kept your results in ${state}/results"

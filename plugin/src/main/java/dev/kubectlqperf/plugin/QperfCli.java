@@ -7,6 +7,7 @@ import dev.kubectlqperf.plugin.command.CreateCommand;
 import dev.kubectlqperf.plugin.command.DeleteCommand;
 import dev.kubectlqperf.plugin.command.DescribeCommand;
 import dev.kubectlqperf.plugin.command.GetCommand;
+import dev.kubectlqperf.plugin.command.HelperCommand;
 import dev.kubectlqperf.plugin.command.LogsCommand;
 import dev.kubectlqperf.plugin.command.ParseCommand;
 import dev.kubectlqperf.plugin.command.ResultsCommand;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
     description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
-        CompletionCommand.class,
-        VersionCommand.class, CommandLine.HelpCommand.class, AotTrainingCommand.class},
+        CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
+        AotTrainingCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",

@@ -1,0 +1,55 @@
+package dev.kubectlqperf.plugin.helper;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HelperRequestTest {
+
+  @Test
+  void argumentsSurviveTheFramingWhateverTheyHold() throws IOException {
+    HelperRequest sent = new HelperRequest("t0ken", "123-45", true,
+        List.of("get", "-l", "team=net,tier in (a b)", "multi\nline", "", "ünïcode ✓"));
+    HelperRequest read = HelperRequest.read(new ByteArrayInputStream(sent.encode()));
+    assertEquals(sent, read);
+  }
+
+  @Test
+  void readsWhatTheLauncherWrites() throws IOException {
+    // printf '%s\n%s\n%s\n%s\n' "$token" "$fingerprint" "$terminal" "$#"; printf '%s\0' "$@"
+    byte[] bash = "tok\n1-2\n0\n2\nget\0-o json\0".getBytes(StandardCharsets.UTF_8);
+    assertEquals(new HelperRequest("tok", "1-2", false, List.of("get", "-o json")),
+        HelperRequest.read(new ByteArrayInputStream(bash)));
+  }
+
+  @Test
+  void malformedRequestsAreRefused() {
+    assertEquals("malformed request: it ends early", refused("tok\n1-2\n0\n2\nget\0"));
+    assertEquals("malformed request: no argument count", refused("tok\n1-2\n0\ntwo\n"));
+    assertEquals("malformed request: 100000 arguments", refused("tok\n1-2\n0\n100000\n"));
+    assertTrue(refused("x".repeat(HelperRequest.MAX_FIELD_BYTES + 1) + "\n").contains("longer than"));
+  }
+
+  @Test
+  void responsesPutTheExitCodeAndStderrLinesBeforeStdout() throws IOException {
+    ByteArrayOutputStream socket = new ByteArrayOutputStream();
+    new HelperResponse(3, "NAME\nrun-1\n", "error: not found\nhint\n").writeTo(socket);
+    assertEquals("3\n2\nerror: not found\nhint\nNAME\nrun-1\n", socket.toString(StandardCharsets.UTF_8));
+
+    socket.reset();
+    new HelperResponse(0, "{}", "").writeTo(socket);
+    assertEquals("0\n0\n{}", socket.toString(StandardCharsets.UTF_8), "stdout as it was, without a newline added");
+  }
+
+  private static String refused(String request) {
+    return assertThrows(IOException.class,
+        () -> HelperRequest.read(new ByteArrayInputStream(request.getBytes(StandardCharsets.UTF_8)))).getMessage();
+  }
+}
