@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,7 +103,11 @@ public final class HelperCommand implements Callable<Integer> {
         Optional<ProcessHandle> process = process(entry);
         if (process.isPresent()) {
           process.get().destroy();
-          process.get().onExit().get(10, TimeUnit.SECONDS);
+          try {
+            process.get().onExit().get(10, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            process.get().destroyForcibly();
+          }
         }
         out.println("stopped the helper (pid " + entry.pid() + ")");
       }
