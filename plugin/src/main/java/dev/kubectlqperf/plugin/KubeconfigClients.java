@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +57,10 @@ final class KubeconfigClients implements AutoCloseable {
   }
 
   private static List<FileStamp> stamps(Config config) {
-    List<FileStamp> stamps = new ArrayList<>();
-    Stream.of(config.getCaCertFile(), config.getClientCertFile(), config.getClientKeyFile())
+    return Stream.of(config.getCaCertFile(), config.getClientCertFile(), config.getClientKeyFile())
         .filter(f -> f != null && !f.isBlank())
-        .forEach(f -> stamps.add(stamp(Path.of(f))));
-    return stamps;
+        .map(f -> stamp(Path.of(f)))
+        .toList();
   }
 
   private static FileStamp stamp(Path file) {

@@ -6,9 +6,7 @@ import dev.kubectlqperf.plugin.QperfCli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,26 +35,26 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
 
   @Override
   public Optional<HelperResponse> apply(HelperRequest request) {
-    if (!environment.equals(request.environment()) || !servable(request.args())) {
+    String[] args = request.args().toArray(String[]::new);
+    if (!environment.equals(request.environment()) || args.length == 0 || !SERVED.contains(args[0])) {
       return Optional.empty();
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(InputStream.nullInputStream(), kube, request.terminal());
-    int code = QperfCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
-        .execute(request.args().toArray(String[]::new));
+    CommandLine cli = QperfCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true));
+    if (!servable(cli, args)) {
+      return Optional.empty();
+    }
+    // The same instance parses again: picocli resets every option first, as the shell relies on.
+    int code = cli.execute(args);
     return Optional.of(new HelperResponse(code, out.toString(), err.toString()));
   }
 
-  private boolean servable(List<String> args) {
-    if (args.isEmpty() || !SERVED.contains(args.get(0))) {
-      return false;
-    }
-    PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-    CommandLine probe = QperfCli.commandLine(new CliContext(InputStream.nullInputStream(), kube, false), quiet, quiet);
+  private static boolean servable(CommandLine cli, String[] args) {
     ParseResult parsed;
     try {
-      parsed = probe.parseArgs(args.toArray(String[]::new)).subcommand();
+      parsed = cli.parseArgs(args).subcommand();
     } catch (CommandLine.ParameterException e) {
       return true; // a usage error reads the same from here
     }

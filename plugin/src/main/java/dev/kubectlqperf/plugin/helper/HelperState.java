@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class HelperState {
 
   /** One published helper. */
-  public record Entry(Path file, int port, String token, long pid, String kubeconfig, FileTime since) {}
+  public record Entry(Path file, int port, long pid, String kubeconfig, FileTime since) {}
 
   private final Path file;
   private final long pid;
@@ -82,7 +82,7 @@ public final class HelperState {
         return Optional.empty();
       }
       String kubeconfig = lines.size() > 1 && !lines.get(1).isBlank() ? lines.get(1) : null;
-      return Optional.of(new Entry(file, Integer.parseInt(first[0]), first[1], Long.parseLong(first[2]), kubeconfig,
+      return Optional.of(new Entry(file, Integer.parseInt(first[0]), Long.parseLong(first[2]), kubeconfig,
           Files.getLastModifiedTime(file)));
     } catch (IOException | NumberFormatException e) {
       return Optional.empty(); // gone, being replaced, or not a state file: not a helper to talk to
