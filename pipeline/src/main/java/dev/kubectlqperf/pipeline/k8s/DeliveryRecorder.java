@@ -1,7 +1,5 @@
 package dev.kubectlqperf.pipeline.k8s;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.SinkDelivery;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -10,14 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records in a run's status how delivery to one sink went: one merge patch of that sink's entry
- * per change. The patch carries the run's uid, so it never lands on a newer run of the same name.
+ * Records in a run's status how delivery to one sink went: one JSON patch of that sink's entry
+ * per change. The patch tests the run's uid, so it never lands on a newer run of the same name.
  * A failed write is logged, not thrown: the delivery itself must not be repeated for it.
  */
 public class DeliveryRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecorder.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final QperfCluster cluster;
   private final Clock clock;
 
@@ -41,17 +38,8 @@ public class DeliveryRecorder {
   }
 
   private void record(Run run, String sink, SinkDelivery delivery) {
-    ObjectNode patch = JSON.createObjectNode();
-    patch.putObject("metadata").put("uid", run.uid());
-    ObjectNode entry = JSON.valueToTree(delivery);
-    for (String field : new String[] {"lastError", "deliveredAt", "deadLetter"}) {
-      if (!entry.has(field)) {
-        entry.putNull(field);
-      }
-    }
-    patch.putObject("status").putObject("sinks").set(sink, entry);
     try {
-      cluster.mergePatchStatus(run.namespace(), run.name(), patch.toString());
+      cluster.replaceSinkDelivery(run.namespace(), run.name(), run.uid(), sink, delivery);
     } catch (KubernetesClientException e) {
       LOG.warn("Qperf {}/{}: cannot record sink {} as {} (HTTP {}); the run or its status changed meanwhile",
           run.namespace(), run.name(), sink, delivery.state(), e.getCode());

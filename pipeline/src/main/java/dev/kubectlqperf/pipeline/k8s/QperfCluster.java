@@ -1,6 +1,7 @@
 package dev.kubectlqperf.pipeline.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
@@ -98,26 +99,38 @@ public class QperfCluster {
   }
 
   /**
-   * One JSON merge patch of the status subresource; fields the new status no longer has are sent
-   * as null, so they are removed.
+   * Replaces the whole status of the run with uid {@code uid}: a JSON patch whose first operation
+   * tests {@code /metadata/uid}, so it fails (422) instead of landing on a re-created CR of the same
+   * name. A merge patch cannot do this: the API server keeps only {@code .status} of it.
    */
-  public void patchStatus(Qperf qperf, QperfStatus previous, QperfStatus next) {
-    ObjectNode nextTree = JSON.valueToTree(next);
-    if (previous != null) {
-      JSON.valueToTree(previous).fieldNames().forEachRemaining(f -> {
-        if (!nextTree.has(f)) {
-          nextTree.putNull(f);
-        }
-      });
-    }
-    ObjectNode body = JSON.createObjectNode();
-    body.set("status", nextTree);
-    mergePatchStatus(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(), body.toString());
+  public void replaceStatus(String namespace, String name, String uid, QperfStatus status) {
+    patchRunStatus(namespace, name, uid, List.of(op("add", "/status", JSON.valueToTree(status))));
   }
 
-  /** A JSON merge patch ({@code {"status": …}}) of the status subresource. */
-  public void mergePatchStatus(String namespace, String name, String patch) {
+  /**
+   * Sets one entry of {@code status.sinks} of the run with uid {@code uid} (same uid test as
+   * {@link #replaceStatus}); the map must exist, as it does once a run has recorded its result.
+   */
+  public void replaceSinkDelivery(String namespace, String name, String uid, String sink, Object delivery) {
+    patchRunStatus(namespace, name, uid,
+        List.of(op("add", "/status/sinks/" + pointerToken(sink), JSON.valueToTree(delivery))));
+  }
+
+  private void patchRunStatus(String namespace, String name, String uid, List<ObjectNode> operations) {
+    ArrayNode patch = JSON.createArrayNode();
+    patch.add(op("test", "/metadata/uid", JSON.getNodeFactory().textNode(uid)));
+    operations.forEach(patch::add);
     client.resources(Qperf.class).inNamespace(namespace).withName(name).subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
+        .patch(PatchContext.of(PatchType.JSON), patch.toString());
+  }
+
+  private static ObjectNode op(String op, String path, com.fasterxml.jackson.databind.JsonNode value) {
+    ObjectNode node = JSON.createObjectNode().put("op", op).put("path", path);
+    node.set("value", value);
+    return node;
+  }
+
+  private static String pointerToken(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
   }
 }

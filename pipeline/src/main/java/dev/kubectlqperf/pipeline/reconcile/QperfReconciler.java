@@ -352,7 +352,7 @@ public final class QperfReconciler {
 
     private void save() {
       if (!next.equals(saved)) {
-        cluster.patchStatus(qperf, saved, next);
+        cluster.replaceStatus(ns, name, qperf.getMetadata().getUid(), next);
         saved = next.copy();
         qperf.setStatus(saved);
       }
