@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * a key added while it is being handled runs again afterwards; many adds of a waiting key are
  * one; a bounded number of workers handle different keys in parallel. A failing key is retried
  * with a growing delay, so one broken Qperf never blocks the others.
+ *
+ * <p>Whatever a handler throws, {@link Error}s included, ends that key's turn as a failure: the
+ * worker lives on and the key is retried, never left marked active. A key holds memory only while
+ * it waits, runs, is failing or has a delay pending.
  */
 public final class WorkQueue implements AutoCloseable {
 
@@ -33,11 +37,15 @@ public final class WorkQueue implements AutoCloseable {
   private final Set<String> active = new HashSet<>();
   private final Set<String> dirty = new HashSet<>();
   private final Map<String, Integer> failures = new HashMap<>();
-  private final Map<String, ScheduledFuture<?>> delayed = new HashMap<>();
+  private final Map<String, Delay> delayed = new HashMap<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().name("qperf-queue-timer").daemon().factory());
   private ExecutorService pool;
   private boolean closed;
+  private long delays;
+
+  /** A pending {@link #addAfter}; {@code id} tells it from a later one for the same key. */
+  private record Delay(long id, ScheduledFuture<?> future) {}
 
   /** @param handler reconciles one key; returns when to handle it again, or null */
   public WorkQueue(int workers, Function<String, Duration> handler) {
@@ -68,34 +76,47 @@ public final class WorkQueue implements AutoCloseable {
     if (closed) {
       return;
     }
-    ScheduledFuture<?> existing = delayed.get(key);
-    if (existing != null && !existing.isDone() && existing.getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
+    Delay existing = delayed.get(key);
+    if (existing != null && existing.future().getDelay(TimeUnit.MILLISECONDS) <= delay.toMillis()) {
       return;
     }
     if (existing != null) {
-      existing.cancel(false);
+      existing.future().cancel(false);
     }
-    delayed.put(key, timer.schedule(() -> add(key), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS));
+    long id = ++delays;
+    delayed.put(key, new Delay(id, timer.schedule(() -> due(key, id), Math.max(0, delay.toMillis()),
+        TimeUnit.MILLISECONDS)));
   }
 
+  /** A delay ran out: it is forgotten (unless a newer one replaced it) and the key is added. */
+  private synchronized void due(String key, long id) {
+    Delay current = delayed.get(key);
+    if (current != null && current.id() == id) {
+      delayed.remove(key);
+    }
+    add(key);
+  }
 
   private void work() {
     String key;
     while ((key = take()) != null) {
       Duration again = null;
-      boolean failed = false;
+      boolean failed = true;
       try {
         again = handler.apply(key);
+        failed = false;
       } catch (RuntimeException e) {
-        failed = true;
         if (isClosed()) {
           return; // interrupted by shutdown; the next instance reconciles again
         }
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         LOG.warn("Qperf {}: reconcile failed, will retry: {}", key, cause.toString());
         LOG.debug("Qperf {}: reconcile failure", key, e);
+      } catch (Error e) {
+        LOG.error("Qperf {}: reconcile failed with an error, will retry", key, e);
+      } finally {
+        done(key, failed, again);
       }
-      done(key, failed, again);
     }
   }
 
@@ -108,8 +129,7 @@ public final class WorkQueue implements AutoCloseable {
       try {
         wait();
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
+        // Only close() ends a worker: an interrupt a handler left behind must not cost a worker.
       }
     }
     if (closed) {
@@ -137,6 +157,11 @@ public final class WorkQueue implements AutoCloseable {
       waiting.add(key);
       notifyAll();
     }
+  }
+
+  /** How many keys each internal table holds: waiting, active, dirty, failing, delayed. */
+  /* test */ synchronized int[] sizes() {
+    return new int[] {waiting.size(), active.size(), dirty.size(), failures.size(), delayed.size()};
   }
 
   @Override
