@@ -3,6 +3,8 @@ package dev.kubectlqperf.pipeline.sink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubectlqperf.model.result.Metric;
+import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.ResultCsv;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.model.result.StatisticsCsv;
@@ -10,7 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,8 +48,8 @@ class ResultFilesTest {
     files.append(result);
     files.append(result);
     assertEquals(1, Files.readAllLines(dir.resolve(ResultFiles.JSON_LINES)).size());
-    List<String> csv = Files.readAllLines(dir.resolve(ResultFiles.CSV));
-    assertEquals(List.of("1", "1", "2", "2"), csv.subList(1, csv.size()).stream().map(r -> r.split(",")[4]).toList(),
+    List<CSVRecord> csv = records(ResultFiles.CSV);
+    assertEquals(List.of("1", "1", "2", "2"), csv.subList(1, csv.size()).stream().map(r -> r.get(4)).toList(),
         "the repetition column names each block's repetition");
     List<String> stats = Files.readAllLines(dir.resolve(ResultFiles.STATISTICS_CSV));
     assertEquals(StatisticsCsv.HEADER, stats.get(0));
@@ -74,5 +81,48 @@ class ResultFilesTest {
     assertEquals(2, json.size());
     assertEquals(whole, json.get(1));
     assertTrue(Files.readString(dir.resolve(ResultFiles.JSON_LINES)).endsWith("\n"));
+  }
+
+  /** What qperf and the pipeline may put in a value: commas, quotes, line breaks, even a line like a row. */
+  private static final String AWKWARD = "qperf said \"no\", twice,\nthen: bench,other,u9,2026-11-25T10:00:05Z,1\r\nend";
+
+  @Test
+  void valuesWithCommasQuotesAndLineBreaksReadBackAsWrittenAndNeverHideARun() throws Exception {
+    Map<String, Metric> metrics = new LinkedHashMap<>();
+    metrics.put("msg", Metric.string("\"quoted\", with comma"));
+    new ResultFiles(dir).append(Results.failed("awkward", "u1", AWKWARD, metrics));
+    new ResultFiles(dir).append(Results.failed("other", "u9", "plain", Map.of()));
+
+    List<CSVRecord> rows = records(ResultFiles.CSV);
+    assertEquals(List.of("uid", "u1", "u9"), rows.stream().map(r -> r.get(2)).toList(),
+        "one header and one row per run: a line of a value is not a row");
+    assertEquals(AWKWARD, rows.get(1).get(13));
+    assertEquals("\"quoted\", with comma", rows.get(1).get(10));
+    String printed = ResultCsv.rows(Results.failed("awkward", "u1", AWKWARD, metrics)).get(0);
+    try (CSVParser plugin = CSVParser.parse(printed, CSVFormat.RFC4180)) {
+      assertEquals(plugin.getRecords().get(0).toList(), rows.get(1).toList(),
+          "what the plugin prints and the file sink writes hold the same values");
+    }
+  }
+
+  @Test
+  void aRecordTornInsideAQuotedLineBreakIsCutOffAndTheRunWrittenWhole() throws Exception {
+    new ResultFiles(dir).append(Results.of("tcp_bw_tcp_lat.txt", "a", "u1"));
+    QperfResult awkward = Results.failed("b", "u2", AWKWARD, Map.of());
+    String whole = ResultFiles.csv(ResultCsv.rows(awkward));
+    String torn = whole.substring(0, whole.indexOf('\n') + 1);
+    Files.writeString(dir.resolve(ResultFiles.CSV), torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+    new ResultFiles(dir).append(awkward);
+    List<CSVRecord> rows = records(ResultFiles.CSV);
+    assertEquals(1, rows.stream().filter(r -> r.get(2).equals("u2")).count(), "the torn record is gone");
+    assertEquals(AWKWARD, rows.get(rows.size() - 1).get(13));
+    assertEquals(1 + ResultCsv.rows(Results.of("tcp_bw_tcp_lat.txt", "a", "u1")).size() + 1, rows.size());
+  }
+
+  private List<CSVRecord> records(String file) throws Exception {
+    try (CSVParser parser = CSVParser.parse(dir.resolve(file), StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
+      return parser.getRecords();
+    }
   }
 }

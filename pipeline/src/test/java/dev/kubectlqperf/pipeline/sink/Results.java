@@ -7,13 +7,16 @@ import dev.kubectlqperf.model.parse.CaptureFile;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.RunDocument;
+import dev.kubectlqperf.model.result.Metric;
 import dev.kubectlqperf.model.result.RunIdentity;
+import dev.kubectlqperf.model.result.TestResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Result documents of real qperf captures, as a run in the cluster would produce them. */
 final class Results {
@@ -29,6 +32,13 @@ final class Results {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A run whose one test block failed with {@code error} after printing {@code metrics}. */
+  static QperfResult failed(String name, String uid, String error, Map<String, Metric> metrics) {
+    return new QperfResult(QperfResult.SCHEMA, false, new RunIdentity("bench", name, uid, "2026-11-25T10:00:00Z",
+        "2026-11-25T10:00:05Z", "node-a", "node-b", "0.4.11", 1, "Headless", false, true), 1,
+        List.of(new TestResult("tcp_bw", false, error, metrics, null, null)), List.of(error), null, null);
   }
 
   /** A run of tcp_bw and tcp_lat repeated once per output, judged by the thresholds. */
