@@ -51,4 +51,18 @@ public class Qperf extends CustomResource<QperfSpec, QperfStatus> implements Nam
     view.setStatus(status);
     return view;
   }
+
+  /**
+   * The run as it started: the spec frozen in {@code status.runSpec} once the run began, the current
+   * spec before that. Every step of a run reads this one, so an edit mid-run changes nothing.
+   */
+  public Qperf asRun() {
+    QperfStatus status = getStatus();
+    if (status == null || status.getRunSpec() == null) {
+      return this;
+    }
+    Qperf run = withStatus(status);
+    run.setSpec(status.getRunSpec());
+    return run;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.model;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -63,9 +64,12 @@ public final class QperfResources {
     return objectLabels(qperf, COMPONENT_CLIENT);
   }
 
-  /** Labels that select the server pods: never overridable by user labels. */
+  /**
+   * Labels that select the server pods: never overridable by user labels, and carrying the run uid
+   * so that a re-created CR of the same name never sees the pods of the earlier run.
+   */
   public static Map<String, String> serverSelector(Qperf qperf) {
-    return builtInLabels(qperf, COMPONENT_SERVER);
+    return objectLabels(qperf, COMPONENT_SERVER);
   }
 
   /** Labels every owned object of one component carries. */
@@ -98,6 +102,38 @@ public final class QperfResources {
   /** Selects every object that belongs to the named run. */
   public static Map<String, String> instanceSelector(String qperfName) {
     return Map.of(LABEL_NAME, APP, LABEL_INSTANCE, qperfName, LABEL_MANAGED_BY, MANAGER);
+  }
+
+  /**
+   * Whether {@code object} belongs to this run: it carries our labels for this name AND an owner
+   * reference to the run's uid. The pipeline changes and deletes nothing else, whatever its name.
+   */
+  public static boolean ownedBy(HasMetadata object, Qperf run) {
+    if (object == null || object.getMetadata() == null) {
+      return false;
+    }
+    Map<String, String> labels = object.getMetadata().getLabels();
+    String uid = run.getMetadata().getUid();
+    return labels != null && MANAGER.equals(labels.get(LABEL_MANAGED_BY))
+        && run.getMetadata().getName().equals(labels.get(LABEL_INSTANCE))
+        && uid != null && object.getMetadata().getOwnerReferences() != null
+        && object.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uid.equals(ref.getUid()));
+  }
+
+  /**
+   * Whether {@code object} carries our labels for {@code qperfName} and a controller reference to
+   * some Qperf of that name: what a run of that name left, once the run itself is gone.
+   */
+  public static boolean leftByRunNamed(HasMetadata object, String qperfName) {
+    if (object == null || object.getMetadata() == null) {
+      return false;
+    }
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null && MANAGER.equals(labels.get(LABEL_MANAGED_BY))
+        && qperfName.equals(labels.get(LABEL_INSTANCE)) && object.getMetadata().getOwnerReferences() != null
+        && object.getMetadata().getOwnerReferences().stream().anyMatch(ref -> Qperf.KIND.equals(ref.getKind())
+            && qperfName.equals(ref.getName()) && ref.getApiVersion() != null
+            && ref.getApiVersion().startsWith(Qperf.GROUP + "/"));
   }
 
   /** The controller owner reference; empty when the CR has no uid yet (a client-side dry run). */

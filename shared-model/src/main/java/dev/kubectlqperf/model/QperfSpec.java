@@ -52,6 +52,18 @@ public record QperfSpec(
     return new QperfSpec(null, options, tests, null, null, null, null, null, null, null, null);
   }
 
+  /**
+   * This spec with the pipeline's defaults filled in where it names no image or timeout: what a
+   * run freezes when it starts, so a later change of the pipeline's defaults does not change it.
+   */
+  public QperfSpec withDefaults(String defaultImage, long defaultTimeoutSeconds) {
+    ImageSpec withImage = image != null && !isBlank(image.name()) ? image
+        : new ImageSpec(defaultImage, image == null ? null : image.pullPolicy(), image == null ? null : image.pullSecret());
+    return new QperfSpec(withImage, options, tests, serverConfiguration, clientConfiguration,
+        timeoutSeconds != null ? timeoutSeconds : defaultTimeoutSeconds, serviceType, dataPort, repetitions, sinks,
+        thresholds);
+  }
+
   public String imageName() {
     return image == null || isBlank(image.name()) ? QperfDefaults.IMAGE : image.name();
   }

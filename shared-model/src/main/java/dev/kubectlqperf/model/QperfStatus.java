@@ -60,6 +60,13 @@ public class QperfStatus {
   @JsonPropertyDescription("Delivery state of the result per sink.")
   private Map<String, SinkDelivery> sinks;
 
+  @JsonPropertyDescription("The spec this run started with, defaults filled in: an edit of a running Qperf does not "
+      + "change its run.")
+  private QperfSpec runSpec;
+
+  @JsonPropertyDescription("How many times a client pod was started again because the server's name did not resolve yet.")
+  private Integer clientRetries;
+
   public QperfStatus() {}
 
   /** A deep-enough copy: lists and maps are new, their elements are immutable or replaced whole. */
@@ -81,6 +88,8 @@ public class QperfStatus {
     c.statistics = statistics == null ? null : new ArrayList<>(statistics);
     c.verdict = verdict;
     c.sinks = sinks == null ? null : new LinkedHashMap<>(sinks);
+    c.runSpec = runSpec;
+    c.clientRetries = clientRetries;
     return c;
   }
 
@@ -116,6 +125,10 @@ public class QperfStatus {
   public QperfStatus setVerdict(Verdict.Outcome verdict) { this.verdict = verdict; return this; }
   public Map<String, SinkDelivery> getSinks() { return sinks; }
   public QperfStatus setSinks(Map<String, SinkDelivery> sinks) { this.sinks = sinks; return this; }
+  public QperfSpec getRunSpec() { return runSpec; }
+  public QperfStatus setRunSpec(QperfSpec runSpec) { this.runSpec = runSpec; return this; }
+  public Integer getClientRetries() { return clientRetries; }
+  public QperfStatus setClientRetries(Integer clientRetries) { this.clientRetries = clientRetries; return this; }
 
   @Override
   public boolean equals(Object o) {
@@ -128,12 +141,14 @@ public class QperfStatus {
         && Objects.equals(serverNode, s.serverNode) && Objects.equals(clientNode, s.clientNode)
         && Objects.equals(reason, s.reason) && Objects.equals(message, s.message)
         && Objects.equals(headline, s.headline) && Objects.equals(results, s.results)
-        && Objects.equals(statistics, s.statistics) && verdict == s.verdict && Objects.equals(sinks, s.sinks);
+        && Objects.equals(statistics, s.statistics) && verdict == s.verdict && Objects.equals(sinks, s.sinks)
+        && Objects.equals(runSpec, s.runSpec) && Objects.equals(clientRetries, s.clientRetries);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(running, completed, phase, conditions, observedGeneration, startTime,
-        completionTime, serverNode, clientNode, reason, message, headline, results, statistics, verdict, sinks);
+        completionTime, serverNode, clientNode, reason, message, headline, results, statistics, verdict, sinks,
+        runSpec, clientRetries);
   }
 }

@@ -44,10 +44,12 @@ class QperfManifestsTest {
   }
 
   @Test
-  void serverSelectorIgnoresUserLabelsAndPodsCarryBoth() {
+  void serverSelectorIgnoresUserLabelsCarriesTheRunUidAndPodsCarryBoth() {
     Deployment d = QperfManifests.serverDeployment(sample);
     Map<String, String> selector = d.getSpec().getSelector().getMatchLabels();
-    assertEquals(QperfResources.builtInLabels(sample, "server"), selector);
+    Map<String, String> expected = new java.util.HashMap<>(QperfResources.builtInLabels(sample, "server"));
+    expected.put(QperfResources.LABEL_RUN_UID, sample.getMetadata().getUid());
+    assertEquals(expected, selector, "a re-created CR of the same name never selects the earlier run's pods");
     Map<String, String> podLabels = d.getSpec().getTemplate().getMetadata().getLabels();
     assertEquals("server", podLabels.get("qperf-mode"));
     selector.forEach((k, v) -> assertEquals(v, podLabels.get(k), "pod label " + k));
