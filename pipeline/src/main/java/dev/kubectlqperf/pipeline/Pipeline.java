@@ -70,7 +70,7 @@ public final class Pipeline implements AutoCloseable {
     DeliveryGuard guard = new DeliveryGuard();
     sinks = new SinkSetup(config.sinks(), clock,
         new DeliveryOutcomes(new DeliveryRecorder(cluster, clock), guard, config.sinks()));
-    Outbox outbox = new Outbox(config.sinks(), this::publish, cluster, clock);
+    Outbox outbox = new Outbox(config.sinks(), this::publish, cluster, config.logRetryWindow(), clock);
     QperfReconciler reconciler = new QperfReconciler(cluster, new EventRecorder(client, clock), clock, config, outbox,
         steps);
     queue = new WorkQueue(config.parallelism(), key -> template().requestBody(ReconcileRoute.URI, key, Duration.class));

@@ -15,6 +15,7 @@ public record PipelineConfig(
     Duration resync,
     int parallelism,
     Duration unschedulableGrace,
+    Duration logRetryWindow,
     long defaultTimeoutSeconds,
     String defaultImage,
     boolean leaderElection,
@@ -29,6 +30,8 @@ public record PipelineConfig(
   public static final String RESYNC_SECONDS = "QPERF_RESYNC_SECONDS";
   public static final String PARALLELISM = "QPERF_PARALLELISM";
   public static final String UNSCHEDULABLE_GRACE_SECONDS = "QPERF_UNSCHEDULABLE_GRACE_SECONDS";
+  /** How long a client log that cannot be read (a kubelet that does not answer) is tried again. */
+  public static final String LOG_RETRY_SECONDS = "QPERF_LOG_RETRY_SECONDS";
   public static final String DEFAULT_TIMEOUT_SECONDS = "QPERF_DEFAULT_TIMEOUT_SECONDS";
   public static final String DEFAULT_IMAGE = "QPERF_DEFAULT_IMAGE";
   public static final String LEADER_ELECTION = "QPERF_LEADER_ELECTION";
@@ -49,6 +52,7 @@ public record PipelineConfig(
         Duration.ofSeconds(positive(env, RESYNC_SECONDS, 60)),
         (int) positive(env, PARALLELISM, 4),
         Duration.ofSeconds(positive(env, UNSCHEDULABLE_GRACE_SECONDS, 60)),
+        Duration.ofSeconds(positive(env, LOG_RETRY_SECONDS, 120)),
         positive(env, DEFAULT_TIMEOUT_SECONDS, QperfDefaults.TIMEOUT_SECONDS),
         env.getOrDefault(DEFAULT_IMAGE, QperfDefaults.IMAGE),
         Boolean.parseBoolean(env.getOrDefault(LEADER_ELECTION, "false")),

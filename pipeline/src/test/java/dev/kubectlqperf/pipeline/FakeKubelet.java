@@ -68,6 +68,10 @@ public final class FakeKubelet {
   /** The client container ran: its log is served at the kubelet's path, its exit code set. */
   public void clientEnded(String ns, String podName, int exitCode, String log) {
     serveLog(ns, podName, log);
+    markEnded(ns, podName, exitCode);
+  }
+
+  private void markEnded(String ns, String podName, int exitCode) {
     bind(ns, podName);
     client.pods().inNamespace(ns).withName(podName).editStatus(p -> {
       ensureStatus(p).setPhase(exitCode == 0 ? "Succeeded" : "Failed");
@@ -76,6 +80,34 @@ public final class FakeKubelet {
           .withFinishedAt(Instant.now().toString()).endTerminated().endState().build()));
       return p;
     });
+  }
+
+  /**
+   * The client container ended, but its log answers {@code code} for the first {@code failures}
+   * reads (a kubelet that does not answer, a deleted pod), then {@code log} (null: never).
+   */
+  public void clientEndedLogFailing(String ns, String podName, int exitCode, String log, int code, int failures) {
+    for (String query : LOG_QUERIES) {
+      var failing = server.expect().get().withPath(logPath(ns, podName) + query).andReturn(code,
+          "{\"kind\":\"Status\",\"code\":" + code + ",\"message\":\"kubelet does not answer\"}");
+      if (failures < 0) {
+        failing.always();
+      } else {
+        failing.times(failures);
+      }
+    }
+    if (log != null) {
+      serveLog(ns, podName, log);
+    }
+    markEnded(ns, podName, exitCode);
+  }
+
+  /** The client container ended; its log is served once (the next pod of that name prints something else). */
+  public void clientEndedOnce(String ns, String podName, int exitCode, String log) {
+    for (String query : LOG_QUERIES) {
+      server.expect().get().withPath(logPath(ns, podName) + query).andReturn(200, log).once();
+    }
+    markEnded(ns, podName, exitCode);
   }
 
   public void clientRunning(String ns, String podName) {
@@ -112,11 +144,17 @@ public final class FakeKubelet {
     return pod.getStatus();
   }
 
+  private static final List<String> LOG_QUERIES =
+      List.of("?pretty=false&container=client", "?container=client&pretty=false", "?pretty=false");
+
   private void serveLog(String ns, String podName, String log) {
-    for (String query : List.of("?pretty=false&container=client", "?container=client&pretty=false", "?pretty=false")) {
-      server.expect().get().withPath("/api/v1/namespaces/" + ns + "/pods/" + podName + "/log" + query)
-          .andReturn(200, log).always();
+    for (String query : LOG_QUERIES) {
+      server.expect().get().withPath(logPath(ns, podName) + query).andReturn(200, log).always();
     }
+  }
+
+  private static String logPath(String ns, String podName) {
+    return "/api/v1/namespaces/" + ns + "/pods/" + podName + "/log";
   }
 
   private static Pod serverPod(Qperf qperf, String phase, List<PodCondition> conditions) {

@@ -20,6 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.kubectlqperf.pipeline.route.ReconcileRoute;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,8 +35,12 @@ public final class PipelineFixture implements AutoCloseable {
   public static final String NS = "bench";
   private final KubernetesClient client;
   private final List<Pipeline> pipelines = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> closeLast = new CopyOnWriteArrayList<>();
   /** Every result any pipeline of this fixture published, in order. */
   public final List<QperfResult> published = new CopyOnWriteArrayList<>();
+
+  /** How many reconciles of each {@code namespace/name} the fixture's pipelines have finished. */
+  private final Map<String, AtomicInteger> reconciles = new ConcurrentHashMap<>();
 
   /** Where the file sink of this fixture's pipelines writes, and their dead letter. */
   public final Path resultsDir;
@@ -74,6 +83,7 @@ public final class PipelineFixture implements AutoCloseable {
         List.of(new RouteBuilder() {
           @Override
           public void configure() {
+            getContext().getManagementStrategy().addEventNotifier(new ReconcileCounter());
             from("direct:test-results").routeId("test-results")
                 .process(e -> published.add(e.getMessage().getBody(QperfResult.class)));
           }
@@ -81,6 +91,44 @@ public final class PipelineFixture implements AutoCloseable {
     p.start();
     pipelines.add(p);
     return p;
+  }
+
+  /**
+   * Waits until the pipelines have reconciled {@code name} {@code passes} more times (resyncs
+   * included): what a test needs to know that the pipeline has looked at a run again.
+   */
+  public void awaitReconciles(String name, int passes) {
+    awaitReconciles(name, passes, () -> { });
+  }
+
+  /** Does {@code action}, then waits for {@code passes} reconciles of {@code name} that began after it. */
+  public void awaitReconciles(String name, int passes, Runnable action) {
+    AtomicInteger count = reconciles.computeIfAbsent(NS + "/" + name, k -> new AtomicInteger());
+    int target = count.get() + passes;
+    action.run();
+    await(passes + " more reconciles of " + name).atMost(Duration.ofSeconds(30)).until(() -> count.get() >= target);
+  }
+
+  /** Counts the replies of the reconcile endpoint per key. */
+  private final class ReconcileCounter extends EventNotifierSupport {
+    private static final String KEY = "qperf.test.key";
+
+    ReconcileCounter() {
+      setIgnoreExchangeSendingEvents(false);
+      setIgnoreExchangeSentEvents(false);
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+      if (event instanceof CamelEvent.ExchangeSendingEvent sending
+          && ReconcileRoute.URI.equals(sending.getEndpoint().getEndpointUri().replace("direct://", "direct:"))) {
+        sending.getExchange().setProperty(KEY, sending.getExchange().getMessage().getBody(String.class));
+      } else if (event instanceof CamelEvent.ExchangeSentEvent sent
+          && sent.getExchange().getProperty(KEY) != null) {
+        reconciles.computeIfAbsent(sent.getExchange().getProperty(KEY, String.class), k -> new AtomicInteger())
+            .incrementAndGet();
+      }
+    }
   }
 
   public Pipeline start() throws Exception {
@@ -121,9 +169,21 @@ public final class PipelineFixture implements AutoCloseable {
         .filter(e -> name.equals(e.getInvolvedObject().getName())).map(Event::getReason).toList();
   }
 
+  /** Closes {@code resource} once this fixture's pipelines are closed (e.g. a client of their own). */
+  public void closeAfterPipelines(AutoCloseable resource) {
+    closeLast.add(resource);
+  }
+
   @Override
   public void close() {
     pipelines.forEach(Pipeline::close);
+    for (AutoCloseable resource : closeLast) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
     TempDirs.delete(resultsDir);
   }
 }

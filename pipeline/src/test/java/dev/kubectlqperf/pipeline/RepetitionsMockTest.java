@@ -63,7 +63,7 @@ class RepetitionsMockTest extends MockClusterTest {
     assertEquals("ThresholdsFailed", verdict.getReason());
     assertEquals("tcp_lat latency p99 at most 5 us: tcp_lat latency p99 7.03 us is not at most 5 us",
         verdict.getMessage());
-    assertTrue(fixture.eventReasons("reps").contains("ThresholdsFailed"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fixture.eventReasons("reps").contains("ThresholdsFailed"));
 
     QperfResult published = fixture.published.get(0);
     assertEquals(3, published.repetitions().size());

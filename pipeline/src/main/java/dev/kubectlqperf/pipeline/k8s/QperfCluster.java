@@ -53,9 +53,13 @@ public class QperfCluster {
     return client.pods().inNamespace(namespace).withLabels(labels).list().getItems();
   }
 
-  /** The client pods of every repetition of this run (none of an earlier run of the same name). */
+  /**
+   * The client pods of every repetition of this run: selected by its labels and owned by its uid,
+   * so neither a pod of an earlier run of the same name nor someone's copy of our labels counts.
+   */
   public List<Pod> clientPods(Qperf qperf) {
-    return pods(qperf.getMetadata().getNamespace(), QperfResources.clientSelector(qperf));
+    return pods(qperf.getMetadata().getNamespace(), QperfResources.clientSelector(qperf)).stream()
+        .filter(pod -> QperfResources.ownedBy(pod, qperf)).toList();
   }
 
   /** Creates the object; true when this call created it, false when it already existed. */
@@ -71,31 +75,31 @@ public class QperfCluster {
     }
   }
 
-  /** Deletes the object if present; true when something was deleted. */
-  public boolean deleteDeployment(String namespace, String name) {
-    return !client.apps().deployments().inNamespace(namespace).withName(name).delete().isEmpty();
-  }
-
-  public boolean deleteService(String namespace, String name) {
-    return !client.services().inNamespace(namespace).withName(name).delete().isEmpty();
-  }
-
-  public boolean deletePod(String namespace, String name) {
-    return !client.pods().inNamespace(namespace).withName(name).delete().isEmpty();
+  /**
+   * Deletes exactly the object version given (a resourceVersion precondition): if it was replaced
+   * by someone else's object of the same name since it was read, nothing is deleted. True when this
+   * call deleted it; false when it was gone or had changed.
+   */
+  public boolean delete(HasMetadata object) {
+    try {
+      return !client.resource(object).lockResourceVersion().delete().isEmpty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_CONFLICT || e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /**
-   * What a client pod printed; empty when the log cannot be read (the node is gone, say), which
-   * the parser reports as a run that printed nothing.
+   * What a client pod printed. Throws when the log cannot be read: the caller tells a log that is
+   * gone for good (404: the pod was deleted) from one that cannot be read now (5xx, 429, a kubelet
+   * that does not answer), and never takes either for an empty log.
    */
   public String clientLog(Pod pod) {
-    try {
-      String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-          .inContainer(QperfResources.CLIENT_CONTAINER).getLog();
-      return log == null ? "" : log;
-    } catch (RuntimeException e) {
-      return "";
-    }
+    String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+        .inContainer(QperfResources.CLIENT_CONTAINER).getLog();
+    return log == null ? "" : log;
   }
 
   /**

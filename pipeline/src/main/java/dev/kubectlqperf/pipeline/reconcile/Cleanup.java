@@ -5,9 +5,15 @@ import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import java.util.stream.Stream;
 
-/** Removes what a run no longer needs. Each call is idempotent. */
+/**
+ * Removes what a run no longer needs, and only what is the run's own: an object with its labels
+ * AND an owner reference to its uid. Whatever else bears the same name is left alone. Each call
+ * is idempotent.
+ */
 final class Cleanup {
 
   private final QperfCluster cluster;
@@ -19,46 +25,34 @@ final class Cleanup {
   }
 
   /** The server Deployment and Service: after every run, whatever its outcome. */
-  void server(Qperf qperf) {
-    String ns = qperf.getMetadata().getNamespace();
-    String name = qperf.getMetadata().getName();
-    boolean deleted = cluster.deleteService(ns, name) | cluster.deleteDeployment(ns, name);
+  void server(Qperf run) {
+    String ns = run.getMetadata().getNamespace();
+    String name = run.getMetadata().getName();
+    boolean deleted = Stream.of(cluster.service(ns, name), cluster.deployment(ns, name))
+        .filter(o -> QperfResources.ownedBy(o, run)).map(cluster::delete).reduce(false, Boolean::logicalOr);
     if (deleted) {
-      events.normal(qperf, "ServerDeleted", "deleted server Deployment and Service " + name);
+      events.normal(run, "ServerDeleted", "deleted server Deployment and Service " + name);
     }
   }
 
-  /** Clients still running when the run failed (e.g. on timeout): nobody wants their result. */
-  void runningClients(Qperf qperf) {
-    String ns = qperf.getMetadata().getNamespace();
-    for (Pod pod : cluster.clientPods(qperf)) {
+  /** Clients still running when the run ended (e.g. on timeout): nobody wants their result. */
+  void runningClients(Qperf run) {
+    for (Pod pod : cluster.clientPods(run)) {
       if (!ClientPodResult.ended(pod)) {
-        cluster.deletePod(ns, pod.getMetadata().getName());
+        cluster.delete(pod);
       }
     }
   }
 
   /**
-   * The objects of a Qperf that is gone. Garbage collection removes them through their owner
-   * references too; doing it here does not wait for it and also works where nothing collects.
+   * What a Qperf that is gone left: objects with our labels for its name and an owner reference to
+   * a Qperf of that name. Garbage collection removes them too; doing it here does not wait for it
+   * and also works where nothing collects.
    */
   void orphansOf(String namespace, String name) {
-    var selector = QperfResources.instanceSelector(name);
-    for (Pod pod : cluster.pods(namespace, selector)) {
-      cluster.deletePod(namespace, pod.getMetadata().getName());
-    }
-    var service = cluster.service(namespace, name);
-    if (service != null && ours(service.getMetadata().getLabels(), name)) {
-      cluster.deleteService(namespace, name);
-    }
-    var deployment = cluster.deployment(namespace, name);
-    if (deployment != null && ours(deployment.getMetadata().getLabels(), name)) {
-      cluster.deleteDeployment(namespace, name);
-    }
-  }
-
-  private static boolean ours(java.util.Map<String, String> labels, String name) {
-    return labels != null && QperfResources.MANAGER.equals(labels.get(QperfResources.LABEL_MANAGED_BY))
-        && name.equals(labels.get(QperfResources.LABEL_INSTANCE));
+    Stream<HasMetadata> candidates = Stream.concat(
+        cluster.pods(namespace, QperfResources.instanceSelector(name)).stream(),
+        Stream.of(cluster.service(namespace, name), cluster.deployment(namespace, name)));
+    candidates.filter(o -> QperfResources.leftByRunNamed(o, name)).forEach(cluster::delete);
   }
 }

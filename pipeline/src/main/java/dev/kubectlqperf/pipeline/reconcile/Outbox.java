@@ -3,12 +3,12 @@ package dev.kubectlqperf.pipeline.reconcile;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.SinkDelivery;
-import dev.kubectlqperf.model.result.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.sink.Sink;
 import dev.kubectlqperf.pipeline.sink.SinkConfig;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,19 +18,22 @@ import java.util.Set;
 /**
  * The CR status is the outbox: a finished run lists its sinks as Pending in the same status write
  * that records its result, so a pipeline that dies before delivering resumes after a restart. The
- * result document itself is never stored twice: it is derived again from the client pod's log.
+ * result document itself is never stored twice: it is derived again from the client pods' logs.
  */
 public final class Outbox {
 
   private final SinkConfig sinks;
   private final ResultPublisher publisher;
   private final QperfCluster cluster;
+  private final ClientLogs logs;
   private final Clock clock;
 
-  public Outbox(SinkConfig sinks, ResultPublisher publisher, QperfCluster cluster, Clock clock) {
+  public Outbox(SinkConfig sinks, ResultPublisher publisher, QperfCluster cluster, Duration logRetryWindow,
+      Clock clock) {
     this.sinks = sinks;
     this.publisher = publisher;
     this.cluster = cluster;
+    this.logs = new ClientLogs(cluster, logRetryWindow);
     this.clock = clock;
   }
 
@@ -54,21 +57,29 @@ public final class Outbox {
     publisher.publish(qperf, result, pending(qperf.getStatus()));
   }
 
-  /** After a restart: deliveries still Pending go out again, with the document derived again. */
-  void resume(Qperf qperf) {
-    Set<String> pending = pending(qperf.getStatus());
-    if (!pending.isEmpty()) {
-      QperfStatus s = qperf.getStatus();
-      publisher.publish(qperf, derive(qperf, s.getReason() + ": " + s.getMessage()), pending);
-    }
-  }
-
   /**
-   * The run's document from the client pods that ended (none, for a run that failed before qperf
-   * ran). {@code whyIncomplete} is recorded in it when fewer repetitions ended than the spec asks.
+   * After a restart: deliveries still Pending go out again, with the document derived again from
+   * the client logs. Returns when to look again when a log cannot be read now. A log gone for good
+   * since the run recorded its result fails those deliveries: a document is never sent without it.
    */
-  QperfResult derive(Qperf qperf, String whyIncomplete) {
-    return ClientPodResult.ofRun(qperf, cluster.clientPods(qperf), cluster::clientLog, clock.instant(), whyIncomplete);
+  Duration resume(Qperf run) {
+    Set<String> pending = pending(run.getStatus());
+    if (pending.isEmpty()) {
+      return null;
+    }
+    QperfStatus s = run.getStatus();
+    ClientLogs.Reading reading = logs.read(cluster.clientPods(run), clock.instant());
+    if (reading.retryIn() != null) {
+      return reading.retryIn();
+    }
+    if (!reading.complete() && !"LogUnavailable".equals(s.getReason())) {
+      String why = "the result can no longer be derived: " + String.join("; ", reading.unavailable());
+      pending.forEach(sink -> cluster.replaceSinkDelivery(run.getMetadata().getNamespace(),
+          run.getMetadata().getName(), run.getMetadata().getUid(), sink, SinkDelivery.refused(why)));
+      return null;
+    }
+    publisher.publish(run, reading.document(run, clock.instant(), s.getReason() + ": " + s.getMessage()), pending);
+    return null;
   }
 
   static Set<String> pending(QperfStatus status) {

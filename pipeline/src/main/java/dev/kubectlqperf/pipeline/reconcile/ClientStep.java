@@ -1,0 +1,120 @@
+package dev.kubectlqperf.pipeline.reconcile;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfManifests;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.parse.QperfOutputParser;
+import dev.kubectlqperf.model.result.ClientPodResult;
+import dev.kubectlqperf.pipeline.k8s.EventRecorder;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The client pods of a run, one repetition after the other: the latest pod is the one to look
+ * after; the next starts when it has ended. A repetition whose pod is gone is never run again
+ * while a later one exists. Proceeds when the last repetition has ended.
+ */
+final class ClientStep {
+
+  /** How many times a client that could not resolve the server's name is started again. */
+  static final int MAX_NAME_RETRIES = 3;
+  private static final Duration DELETION_POLL = Duration.ofSeconds(1);
+
+  private final QperfCluster cluster;
+  private final EventRecorder events;
+  private final Step.Listener steps;
+  private final Duration unschedulableGrace;
+
+  ClientStep(QperfCluster cluster, EventRecorder events, Step.Listener steps, Duration unschedulableGrace) {
+    this.cluster = cluster;
+    this.events = events;
+    this.steps = steps;
+    this.unschedulableGrace = unschedulableGrace;
+  }
+
+  Decision advance(RunPass pass) {
+    List<Pod> pods = cluster.clientPods(pass.run());
+    if (pods.stream().anyMatch(p -> p.getMetadata().getDeletionTimestamp() != null)) {
+      return Decision.waitFor(DELETION_POLL);
+    }
+    Pod latest = pods.stream().max(Comparator.comparingInt(QperfResources::repetitionOf)).orElse(null);
+    if (latest != null && !ClientPodResult.ended(latest)) {
+      return watch(pass, latest);
+    }
+    if (latest != null) {
+      Optional<Decision> retry = retryUnresolvedName(pass, latest);
+      if (retry.isPresent()) {
+        return retry.get();
+      }
+    }
+    int done = latest == null ? 0 : QperfResources.repetitionOf(latest);
+    return done < pass.repetitions() ? start(pass, done + 1) : Decision.proceed();
+  }
+
+  private Decision start(RunPass pass, int n) {
+    Qperf run = pass.run();
+    String podName = QperfResources.clientPodName(run, n);
+    Pod taken = cluster.pod(pass.namespace(), podName);
+    if (taken != null) {
+      return NameConflicts.check(taken, run).orElse(Decision.waitFor(DELETION_POLL));
+    }
+    cluster.createIfAbsent(QperfManifests.clientPod(run, n));
+    String what = pass.repetitions() == 1 ? "" : "repetition " + n + " of " + pass.repetitions() + ": ";
+    events.normal(run, "ClientStarted", what + "started client pod " + podName);
+    steps.reached(Step.CLIENT_CREATED, pass.key());
+    pass.next().setPhase(QperfPhase.Running).setReason("ClientRunning")
+        .setMessage(what + "qperf client " + podName + " started");
+    return Decision.waitFor(pass.untilDeadline(null));
+  }
+
+  private Decision watch(RunPass pass, Pod pod) {
+    Optional<Problem> problem = PodProblems.of(pod, "Client", pass.now(), unschedulableGrace);
+    if (problem.isPresent()) {
+      return Decision.fail(problem.get());
+    }
+    QperfStatus next = pass.next();
+    if (next.getClientNode() == null) {
+      next.setClientNode(pod.getSpec().getNodeName());
+    }
+    next.setPhase(QperfPhase.Running);
+    return Decision.waitFor(pass.untilDeadline(null));
+  }
+
+  /**
+   * A client that failed on the server's name before measuring anything is started again, at most
+   * {@link #MAX_NAME_RETRIES} times per run: the pod is deleted, and the next pass creates it anew.
+   */
+  private Optional<Decision> retryUnresolvedName(RunPass pass, Pod pod) {
+    QperfStatus next = pass.next();
+    int retries = next.getClientRetries() == null ? 0 : next.getClientRetries();
+    if (!"Failed".equals(pod.getStatus().getPhase()) || retries >= MAX_NAME_RETRIES) {
+      return Optional.empty();
+    }
+    String log;
+    try {
+      log = cluster.clientLog(pod);
+    } catch (KubernetesClientException e) {
+      return Optional.empty();
+    }
+    ContainerStateTerminated terminated = ClientPodResult.terminated(pod);
+    Optional<String> error = UnresolvedName.of(QperfOutputParser.parse(log,
+        terminated == null ? null : terminated.getExitCode()));
+    if (error.isEmpty()) {
+      return Optional.empty();
+    }
+    String message = "the client could not resolve the server's name yet (" + error.get() + "); started it again ("
+        + (retries + 1) + " of " + MAX_NAME_RETRIES + ")";
+    next.setClientRetries(retries + 1).setReason("ServerNameUnresolved").setMessage(message);
+    events.warning(pass.run(), "ServerNameUnresolved", message);
+    cluster.delete(pod);
+    return Optional.of(Decision.waitFor(DELETION_POLL));
+  }
+}

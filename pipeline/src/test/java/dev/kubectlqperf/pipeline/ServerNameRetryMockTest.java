@@ -1,0 +1,69 @@
+package dev.kubectlqperf.pipeline;
+
+import static dev.kubectlqperf.pipeline.PipelineFixture.NS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfSpec;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A cluster DNS may publish a new Service a moment after its endpoints are ready, and qperf gives up
+ * on the first failed lookup: such a client measured nothing, so it is started again, a bounded
+ * number of times, and the status says so.
+ */
+class ServerNameRetryMockTest extends MockClusterTest {
+
+  private static final String UNRESOLVED = "getaddrinfo failed: Temporary failure in name resolution\n";
+
+  private Pod clientPod(String name) {
+    return client.pods().inNamespace(NS).withName(name + "-client").get();
+  }
+
+  /** Waits for a client pod this test has not ended yet (the earlier one is deleted first). */
+  private void awaitFreshClient(String name) {
+    await("a new client pod").atMost(Duration.ofSeconds(20)).until(() -> {
+      Pod pod = clientPod(name);
+      return pod != null && (pod.getStatus() == null || pod.getStatus().getPhase() == null);
+    });
+  }
+
+  @Test
+  void aClientThatCouldNotResolveTheServerYetIsStartedAgain() throws Exception {
+    fixture.start();
+    fixture.create("dns", QperfSpec.of(List.of("tcp_bw"), null));
+    fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("dns").get());
+    kubelet.serverReady(NS, "dns");
+    awaitFreshClient("dns");
+    kubelet.clientEndedOnce(NS, "dns-client", 1, UNRESOLVED);
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventReasons("dns").contains("ServerNameUnresolved"));
+    awaitFreshClient("dns");
+    kubelet.clientEnded(NS, "dns-client", 0, "tcp_bw:\n    bw  =  1.9 GB/sec\n");
+
+    Qperf done = fixture.awaitPhase("dns", QperfPhase.Completed);
+    assertEquals(1, done.getStatus().getClientRetries());
+    assertEquals("tcp_bw 1.9 GB/sec", done.getStatus().getHeadline());
+  }
+
+  @Test
+  void aNameThatNeverResolvesEndsTheRunWithQperfsMessage() throws Exception {
+    fixture.start();
+    fixture.create("nodns", QperfSpec.of(List.of("tcp_bw"), null));
+    fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("nodns").get());
+    kubelet.serverReady(NS, "nodns");
+    for (int attempt = 0; attempt <= 3; attempt++) {
+      awaitFreshClient("nodns");
+      kubelet.clientEndedOnce(NS, "nodns-client", 1, UNRESOLVED);
+    }
+    Qperf failed = fixture.awaitPhase("nodns", QperfPhase.Failed);
+    assertEquals("QperfFailed", failed.getStatus().getReason());
+    assertEquals(3, failed.getStatus().getClientRetries());
+    assertTrue(failed.getStatus().getMessage().contains("getaddrinfo failed"), failed.getStatus().getMessage());
+  }
+}
