@@ -14,6 +14,8 @@ import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.parse.CaptureFile;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -201,11 +203,10 @@ class LifecycleMockTest extends MockClusterTest {
     fixture.start();
     fixture.create("edit", QperfSpec.of(List.of("tcp_bw"), "-t 1"));
     fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("edit").get());
-    client.resources(Qperf.class).inNamespace(NS).withName("edit")
-        .edit(q -> {
-          q.setSpec(QperfSpec.of(List.of("udp_lat"), "-t 5"));
-          return q;
-        });
+    // What a user's edit does (kubectl edit/patch): no resourceVersion, so it never conflicts
+    // with the pipeline's own status writes.
+    client.resources(Qperf.class).inNamespace(NS).withName("edit").patch(PatchContext.of(PatchType.JSON_MERGE),
+        "{\"spec\":{\"tests\":[\"udp_lat\"],\"options\":\"-t 5\"}}");
     kubelet.serverReady(NS, "edit");
     fixture.awaitExists("client pod", () -> clientPod("edit"));
     assertEquals(List.of("edit", "--listen_port", "19765", "-t", "1", "tcp_bw"),
