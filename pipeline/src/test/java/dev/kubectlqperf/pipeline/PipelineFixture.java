@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.testing.ReconcileCounter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,11 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import dev.kubectlqperf.pipeline.route.ReconcileRoute;
-import org.apache.camel.spi.CamelEvent;
-import org.apache.camel.support.EventNotifierSupport;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.builder.RouteBuilder;
@@ -39,8 +35,8 @@ public final class PipelineFixture implements AutoCloseable {
   /** Every result any pipeline of this fixture published, in order. */
   public final List<QperfResult> published = new CopyOnWriteArrayList<>();
 
-  /** How many reconciles of each {@code namespace/name} the fixture's pipelines have finished. */
-  private final Map<String, AtomicInteger> reconciles = new ConcurrentHashMap<>();
+  /** Counts the reconciles of each {@code namespace/name} the fixture's pipelines have finished. */
+  private final ReconcileCounter reconciles = new ReconcileCounter();
 
   /** Where the file sink of this fixture's pipelines writes, and their dead letter. */
   public final Path resultsDir;
@@ -83,7 +79,7 @@ public final class PipelineFixture implements AutoCloseable {
         List.of(new RouteBuilder() {
           @Override
           public void configure() {
-            getContext().getManagementStrategy().addEventNotifier(new ReconcileCounter());
+            getContext().getManagementStrategy().addEventNotifier(reconciles);
             from("direct:test-results").routeId("test-results")
                 .process(e -> published.add(e.getMessage().getBody(QperfResult.class)));
           }
@@ -103,32 +99,7 @@ public final class PipelineFixture implements AutoCloseable {
 
   /** Does {@code action}, then waits for {@code passes} reconciles of {@code name} that began after it. */
   public void awaitReconciles(String name, int passes, Runnable action) {
-    AtomicInteger count = reconciles.computeIfAbsent(NS + "/" + name, k -> new AtomicInteger());
-    int target = count.get() + passes;
-    action.run();
-    await(passes + " more reconciles of " + name).atMost(Duration.ofSeconds(30)).until(() -> count.get() >= target);
-  }
-
-  /** Counts the replies of the reconcile endpoint per key. */
-  private final class ReconcileCounter extends EventNotifierSupport {
-    private static final String KEY = "qperf.test.key";
-
-    ReconcileCounter() {
-      setIgnoreExchangeSendingEvents(false);
-      setIgnoreExchangeSentEvents(false);
-    }
-
-    @Override
-    public void notify(CamelEvent event) {
-      if (event instanceof CamelEvent.ExchangeSendingEvent sending
-          && ReconcileRoute.URI.equals(sending.getEndpoint().getEndpointUri().replace("direct://", "direct:"))) {
-        sending.getExchange().setProperty(KEY, sending.getExchange().getMessage().getBody(String.class));
-      } else if (event instanceof CamelEvent.ExchangeSentEvent sent
-          && sent.getExchange().getProperty(KEY) != null) {
-        reconciles.computeIfAbsent(sent.getExchange().getProperty(KEY, String.class), k -> new AtomicInteger())
-            .incrementAndGet();
-      }
-    }
+    reconciles.awaitAfter(NS + "/" + name, passes, Duration.ofSeconds(30), action);
   }
 
   public Pipeline start() throws Exception {

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.k8s;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -108,7 +110,7 @@ public class QperfCluster {
    * name. A merge patch cannot do this: the API server keeps only {@code .status} of it.
    */
   public void replaceStatus(String namespace, String name, String uid, QperfStatus status) {
-    patchRunStatus(namespace, name, uid, List.of(op("add", "/status", JSON.valueToTree(status))));
+    patchRunStatus(namespace, name, uid, List.of(op("add", "/status", withoutEmptyStrings(JSON.valueToTree(status)))));
   }
 
   /**
@@ -117,7 +119,29 @@ public class QperfCluster {
    */
   public void replaceSinkDelivery(String namespace, String name, String uid, String sink, Object delivery) {
     patchRunStatus(namespace, name, uid,
-        List.of(op("add", "/status/sinks/" + pointerToken(sink), JSON.valueToTree(delivery))));
+        List.of(op("add", "/status/sinks/" + pointerToken(sink), withoutEmptyStrings(JSON.valueToTree(delivery)))));
+  }
+
+  /**
+   * The tree without its empty strings: an API server of Kubernetes 1.20 reads {@code ""} in a
+   * status patch as null and refuses the whole status (422 "must be of type string"). Absent and
+   * empty mean the same in our status.
+   */
+  static JsonNode withoutEmptyStrings(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> empty = new ArrayList<>();
+      object.fields().forEachRemaining(f -> {
+        if (f.getValue().isTextual() && f.getValue().asText().isEmpty()) {
+          empty.add(f.getKey());
+        } else {
+          withoutEmptyStrings(f.getValue());
+        }
+      });
+      object.remove(empty);
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(QperfCluster::withoutEmptyStrings);
+    }
+    return node;
   }
 
   private void patchRunStatus(String namespace, String name, String uid, List<ObjectNode> operations) {
@@ -128,7 +152,7 @@ public class QperfCluster {
         .patch(PatchContext.of(PatchType.JSON), patch.toString());
   }
 
-  private static ObjectNode op(String op, String path, com.fasterxml.jackson.databind.JsonNode value) {
+  private static ObjectNode op(String op, String path, JsonNode value) {
     ObjectNode node = JSON.createObjectNode().put("op", op).put("path", path);
     node.set("value", value);
     return node;
