@@ -111,4 +111,28 @@ public record QperfOption(String name, ArgType argType, Setting setting) {
   public boolean takesArgument() {
     return argType != ArgType.FLAG && argType != ArgType.HELP;
   }
+
+  /**
+   * The number qperf takes from this option's argument, as its do_option reads it (before keeping
+   * it in 32 bits); 0 for arguments that are not numbers. Throws with qperf's message where qperf
+   * refuses the argument.
+   *
+   * @param word the option as written, which qperf names in its messages
+   */
+  public long read(String word, String text) {
+    return switch (argType) {
+      case INT -> QperfValues.parseInt(text, word);
+      case SIZE -> QperfValues.parseSize(text, word);
+      case TIME -> QperfValues.parseTime(text, word);
+      case SERVICE_LEVEL -> {
+        long level = QperfValues.parseInt(text, word);
+        if (level > 15) {
+          // qperf prints the level with %d, i.e. its low 32 bits
+          throw new IllegalArgumentException("service level must be between 0 and 15: " + (int) level + " given");
+        }
+        yield level;
+      }
+      default -> 0;
+    };
+  }
 }
