@@ -1,27 +1,37 @@
 package dev.kubectlqperf.model.validation;
 
+import static dev.kubectlqperf.model.validation.VariableRules.FIELD;
+
 import dev.kubectlqperf.model.QperfSpec;
-import dev.kubectlqperf.model.ServiceType;
 import dev.kubectlqperf.model.qperf.OptionSplitter;
+import dev.kubectlqperf.model.qperf.QperfLoop;
 import dev.kubectlqperf.model.qperf.QperfOption;
-import dev.kubectlqperf.model.qperf.QperfOption.Setting;
-import dev.kubectlqperf.model.qperf.QperfTest;
-import dev.kubectlqperf.model.qperf.QperfValues;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The rules for {@code spec.options}, read left to right like qperf reads its arguments. */
+/**
+ * The rules for {@code spec.options}: read left to right as qperf reads its arguments, each value
+ * read as qperf reads it, then the rules of each variable applied to what it ends up with.
+ */
 final class OptionRules {
 
-  private static final String FIELD = "spec.options: ";
+  /**
+   * How many runs of a loop are checked. Its values only grow, so a later one is reached only
+   * after this many runs of every test, which no run's timeout allows.
+   */
+  static final int CHECKED_RUNS = 100_000;
+  private static final String REFUSED = "is refused by qperf: ";
 
   private OptionRules() {}
 
   static void validate(QperfSpec spec, List<String> errors) {
-    List<String> words = OptionSplitter.split(spec.options());
-    boolean socketTests = spec.testsOrEmpty().stream()
-        .anyMatch(t -> QperfTest.byName(t).map(q -> q.kind() == QperfTest.Kind.SOCKET).orElse(false));
-    boolean noMsgs = false;
-    Long zeroTimeAt = null;
+    Settings settings = read(OptionSplitter.split(spec.options()), errors);
+    VariableRules.checkDataPort(spec, settings, errors);
+    TestEnd.check(spec, settings, errors);
+  }
+
+  private static Settings read(List<String> words, List<String> errors) {
+    Settings settings = new Settings();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       if (!word.startsWith("-")) {
@@ -34,78 +44,79 @@ final class OptionRules {
         continue;
       }
       QperfOption option = found.get();
-      String forbidden = forbiddenReason(option.setting());
+      String forbidden = VariableRules.forbidden(option.setting());
       if (forbidden != null) {
         errors.add(FIELD + "'" + word + "' " + forbidden);
       }
-      if (option.argType() == QperfOption.ArgType.HELP || !option.takesArgument()) {
-        if (option.argType() == QperfOption.ArgType.HELP && i + 1 < words.size() && !words.get(i + 1).startsWith("-")) {
-          i++;
+      if (option.argType() == QperfOption.ArgType.HELP) {
+        if (i + 1 < words.size() && !words.get(i + 1).startsWith("-")) {
+          i++; // its topic
         }
-        continue;
-      }
-      if (i + 1 >= words.size()) {
-        errors.add(FIELD + "missing argument to " + word);
-        break;
-      }
-      String value = words.get(++i);
-      String problem = valueProblem(option, word, value);
-      if (problem != null) {
-        errors.add(FIELD + problem);
-        continue;
-      }
-      switch (option.setting()) {
-        case NO_MSGS -> noMsgs = true;
-        case TIME -> zeroTimeAt = QperfValues.parseTime(value, word) == 0 ? Long.valueOf(i) : zeroTimeAt;
-        case IP_PORT -> checkDataPort(spec, word, value, errors);
-        default -> { }
+      } else if (option.takesArgument()) {
+        if (i + 1 >= words.size()) {
+          errors.add(FIELD + "missing argument to " + word);
+          break;
+        }
+        String value = words.get(++i);
+        if (option.argType() == QperfOption.ArgType.LOOP) {
+          readLoop(word, value, settings, errors);
+        } else {
+          readValue(option, word, value, settings, errors);
+        }
       }
     }
-    if (noMsgs && socketTests) {
-      errors.add(FIELD + "--no_msgs (-n) makes socket tests such as tcp_bw run forever (qperf honours it only for "
-          + "RDMA tests); use --time");
-    } else if (zeroTimeAt != null && !noMsgs) {
-      errors.add(FIELD + "--time below 1 second is 0 for qperf (it truncates), which never ends a test; use at least 1");
-    }
+    return settings;
   }
 
-  private static String forbiddenReason(Setting setting) {
-    return switch (setting) {
-      case HOST -> "would change the server address; the run points the client at its own server";
-      case LISTEN_PORT -> "would change the control port, which is fixed at 19765 on server and client";
-      case HELP, VERSION -> "makes qperf print text and exit without running a test";
-      default -> null;
-    };
-  }
-
-  private static String valueProblem(QperfOption option, String word, String value) {
+  private static void readValue(QperfOption option, String word, String value, Settings settings, List<String> errors) {
     try {
-      switch (option.argType()) {
-        case INT -> QperfValues.parseInt(value, word);
-        case SIZE -> QperfValues.parseSize(value, word);
-        case TIME -> QperfValues.parseTime(value, word);
-        case SERVICE_LEVEL -> {
-          long level = QperfValues.parseInt(value, word);
-          if (level > 15) {
-            return "service level must be between 0 and 15: " + level + " given";
-          }
-        }
-        case LOOP -> {
-          return LoopSpec.problem(word, value);
-        }
-        default -> { }
-      }
-      return null;
+      settings.add(new Assignment(word + " " + value, option, List.of(option.read(word, value)), false));
     } catch (IllegalArgumentException e) {
-      return e.getMessage();
+      errors.add(FIELD + "'" + word + " " + value + "' " + REFUSED + e.getMessage());
     }
   }
 
-  private static void checkDataPort(QperfSpec spec, String word, String value, List<String> errors) {
-    if (spec.effectiveServiceType() == ServiceType.ClusterIP
-        && QperfValues.parseInt(value, word) != spec.effectiveDataPort()) {
-      errors.add(FIELD + "'" + word + " " + value + "' conflicts with the ClusterIP data port "
-          + spec.effectiveDataPort() + "; set spec.dataPort instead");
+  private static void readLoop(String word, String value, Settings settings, List<String> errors) {
+    QperfLoop loop;
+    try {
+      loop = QperfLoop.parse(word, value);
+    } catch (IllegalArgumentException e) {
+      errors.add(FIELD + "'" + word + " " + value + "' " + REFUSED + e.getMessage());
+      return;
     }
+    String quoted = "'" + word + " " + value + "'";
+    String forbidden = VariableRules.forbiddenInLoop(loop);
+    if (forbidden != null) {
+      errors.add(FIELD + quoted + " " + forbidden);
+      return;
+    }
+    QperfLoop.Runs runs = loop.runs(CHECKED_RUNS);
+    if (runs.values().isEmpty()) {
+      errors.add(FIELD + quoted + " runs no test: it starts at " + loop.init() + ", above its limit " + loop.last()
+          + ", and qperf then exits 0 without results");
+      return;
+    }
+    if (runs.endless()) {
+      errors.add(FIELD + quoted + " never ends: " + loop.variable() + " stays at " + runs.values().getLast() + " ("
+          + whyItStays(loop, runs.values().getLast()) + "), so qperf runs the tests again for ever");
+    }
+    List<Long> values = new ArrayList<>();
+    for (long run : runs.values()) {
+      try {
+        // qperf sets the variable as if its option were given the run's value
+        values.add(loop.option().read(loop.option().name(), Long.toString(run)));
+      } catch (IllegalArgumentException e) {
+        errors.add(FIELD + quoted + " is refused by qperf in one of its runs: " + e.getMessage());
+        return;
+      }
+    }
+    settings.add(new Assignment(word + " " + value, loop.option(), values, true));
+  }
+
+  private static String whyItStays(QperfLoop loop, long value) {
+    if (!loop.multiply()) {
+      return "an empty increment adds 0";
+    }
+    return value + " times " + loop.increment() + " is " + value + (value == 0 || loop.increment() == 1 ? "" : " in 64 bits");
   }
 }

@@ -55,11 +55,11 @@ class QperfValidatorTest {
       "-ca any|bad argument: any",
       "-sl 16|service level must be between 0 and 15",
       "-oo nosuch:1:8:2|no such variable",
-      "-oo msg_size:1|must specify limit",
+      "-oo msg_size:1:|-oo: must specify limit",
       "-oo msg_size:1:8:0|increment must be positive",
-      "-t 0|--time below 1 second",
-      "-t 0.5|--time below 1 second",
-      "-n 1000|--no_msgs (-n) makes socket tests"})
+      "-t 0|'-t 0' gives qperf a --time of 0 (it counts whole seconds), so tcp_bw would never end",
+      "-t 0.5|'-t 0.5' gives qperf a --time of 0 (it counts whole seconds), so tcp_bw would never end",
+      "-n 1000|'-n 1000' without --time drops qperf's default --time of 2 seconds, and tcp_bw ignores --no_msgs"})
   void optionsThatCannotWorkAreRejected(String options, String reason) {
     assertRejected(options(options), reason);
   }
@@ -68,7 +68,7 @@ class QperfValidatorTest {
   void noMsgsIsFineForRdmaTestsOnly() {
     assertTrue(options("-n 1000", "rc_bw").isValid());
     assertTrue(options("-n 1000 -t 0", "rc_lat").isValid(), "with -n an RDMA test ends by count");
-    assertRejected(options("-n 1000", "rc_bw", "tcp_lat"), "--no_msgs");
+    assertRejected(options("-n 1000", "rc_bw", "tcp_lat"), "tcp_lat ignores --no_msgs");
   }
 
   @Test
