@@ -6,18 +6,18 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Copies what is logged to standard error (where slf4j-simple writes) while it is open. */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
 
-  static LogCapture start() {
+  public static LogCapture start() {
     LogCapture capture = new LogCapture();
     System.setErr(new PrintStream(new Tee(capture.original, capture.copy), true, StandardCharsets.UTF_8));
     return capture;
   }
 
-  synchronized String text() {
+  public synchronized String text() {
     return copy.toString(StandardCharsets.UTF_8);
   }
 
