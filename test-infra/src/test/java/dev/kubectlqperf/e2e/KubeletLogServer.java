@@ -24,6 +24,7 @@ import javax.net.ssl.SSLContext;
 final class KubeletLogServer implements AutoCloseable {
 
   private final Map<String, StringBuffer> logs = new ConcurrentHashMap<>();
+  private final Map<String, java.util.concurrent.atomic.AtomicInteger> failures = new ConcurrentHashMap<>();
   private final HttpsServer server;
 
   KubeletLogServer() throws Exception {
@@ -31,9 +32,13 @@ final class KubeletLogServer implements AutoCloseable {
     server.setHttpsConfigurator(new HttpsConfigurator(selfSigned()));
     server.createContext("/containerLogs/", exchange -> {
       String[] parts = exchange.getRequestURI().getPath().split("/");
-      StringBuffer log = parts.length == 5 ? logs.get(parts[2] + "/" + parts[3] + "/" + parts[4]) : null;
-      byte[] body = (log == null ? "no such container\n" : log.toString()).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(log == null ? 404 : 200, body.length);
+      String key = parts.length == 5 ? parts[2] + "/" + parts[3] + "/" + parts[4] : "";
+      StringBuffer log = logs.get(key);
+      var failing = failures.get(key);
+      boolean fail = failing != null && failing.getAndDecrement() > 0;
+      byte[] body = (fail ? "kubelet busy\n" : log == null ? "no such container\n" : log.toString())
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(fail ? 503 : log == null ? 404 : 200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
@@ -48,6 +53,11 @@ final class KubeletLogServer implements AutoCloseable {
   /** The live log of one container: the simulator appends, the server serves. */
   StringBuffer log(String namespace, String pod, String container) {
     return logs.computeIfAbsent(namespace + "/" + pod + "/" + container, k -> new StringBuffer());
+  }
+
+  /** The next {@code reads} reads of this container's log fail (503), as a kubelet under load does. */
+  void failNext(String namespace, String pod, String container, int reads) {
+    failures.put(namespace + "/" + pod + "/" + container, new java.util.concurrent.atomic.AtomicInteger(reads));
   }
 
   private static SSLContext selfSigned() throws Exception {

@@ -40,6 +40,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class NodeSimulator implements AutoCloseable {
 
+  /** An image name holding this is one no registry has: its pods stay in ImagePullBackOff. */
+  static final String MISSING_IMAGE = "no-such-image";
+
   private final KubernetesClient client;
   private final List<String> nodes;
   private final KubeletLogServer logs;
@@ -130,6 +133,12 @@ final class NodeSimulator implements AutoCloseable {
       stop(key);
       client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
           .withGracePeriod(0).delete();
+      return;
+    }
+    if (pod.getSpec().getContainers().get(0).getImage().contains(MISSING_IMAGE)) {
+      if (started.add(key)) {
+        setStatus(pod, imagePullBackOff(pod.getSpec().getContainers().get(0).getImage()), "Pending");
+      }
       return;
     }
     String component = pod.getMetadata().getLabels() == null ? null
@@ -236,6 +245,12 @@ final class NodeSimulator implements AutoCloseable {
     return new ContainerStatusBuilder().withName("c").withReady(ready).withRestartCount(0).withImage("qperf")
         .withImageID("qperf").withStarted(true).withNewState().withNewRunning()
         .withStartedAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString()).endRunning().endState().build();
+  }
+
+  private static ContainerStatus imagePullBackOff(String image) {
+    return new ContainerStatusBuilder().withName("c").withReady(false).withRestartCount(0).withImage(image)
+        .withImageID("").withNewState().withNewWaiting().withReason("ImagePullBackOff")
+        .withMessage("Back-off pulling image \"" + image + "\"").endWaiting().endState().build();
   }
 
   private static ContainerStatus terminated(int exit) {
