@@ -78,9 +78,11 @@ final class ClientLogs {
     return missing;
   }
 
+  /** When the container ended; for a pod that ended without one (evicted, say), when it was created. */
   private static Instant endedAt(Pod pod, Instant now) {
     ContainerStateTerminated t = ClientPodResult.terminated(pod);
-    return t == null || t.getFinishedAt() == null ? now : Instant.parse(t.getFinishedAt());
+    String when = t != null && t.getFinishedAt() != null ? t.getFinishedAt() : pod.getMetadata().getCreationTimestamp();
+    return when == null ? now : Instant.parse(when);
   }
 
   private static String describe(KubernetesClientException e) {
