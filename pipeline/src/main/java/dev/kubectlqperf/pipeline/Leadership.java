@@ -13,15 +13,26 @@ import org.slf4j.LoggerFactory;
  * Only the holder of a Lease acts, so two replicas never reconcile the same run. fabric8's
  * elector rather than camel-kubernetes' cluster service: the latter builds its own client from a
  * master URL, while this one uses the client the rest of the pipeline uses (and tests inject).
+ *
+ * <p>A holder that cannot renew stops leading after {@link #RENEW_DEADLINE}; another replica takes
+ * the lease only once {@link #LEASE_DURATION} has passed since the last renewal it saw. What lies
+ * between, {@link #HAND_OVER}, is the time a replica that stopped leading has to stop acting. The
+ * elector never stands again once it stopped leading: {@code onStop} runs when it ends, however it
+ * ends, and the process is meant to exit and be restarted.
  */
 final class Leadership implements AutoCloseable {
 
+  static final Duration LEASE_DURATION = Duration.ofSeconds(15);
+  static final Duration RENEW_DEADLINE = Duration.ofSeconds(10);
+  static final Duration RETRY_PERIOD = Duration.ofSeconds(1);
+  static final Duration HAND_OVER = LEASE_DURATION.minus(RENEW_DEADLINE).minus(RETRY_PERIOD);
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
   private final KubernetesClient client;
   private final PipelineConfig config;
   private final Runnable onStart;
   private final Runnable onStop;
   private CompletableFuture<?> election;
+  private volatile boolean closed;
 
   Leadership(KubernetesClient client, PipelineConfig config, Runnable onStart, Runnable onStop) {
     this.client = client;
@@ -39,9 +50,9 @@ final class Leadership implements AutoCloseable {
         .withConfig(new LeaderElectionConfigBuilder()
             .withName(config.leaseName())
             .withLock(new LeaseLock(config.leaseNamespace(), config.leaseName(), config.identity()))
-            .withLeaseDuration(Duration.ofSeconds(15))
-            .withRenewDeadline(Duration.ofSeconds(10))
-            .withRetryPeriod(Duration.ofSeconds(1))
+            .withLeaseDuration(LEASE_DURATION)
+            .withRenewDeadline(RENEW_DEADLINE)
+            .withRetryPeriod(RETRY_PERIOD)
             .withReleaseOnCancel(true)
             .withLeaderCallbacks(new LeaderCallbacks(
                 () -> {
@@ -56,10 +67,17 @@ final class Leadership implements AutoCloseable {
             .build())
         .build()
         .start();
+    election.whenComplete((ignored, failure) -> {
+      if (!closed) {
+        LOG.warn("{}: leader election ended{}", config.identity(), failure == null ? "" : ": " + failure);
+        onStop.run();
+      }
+    });
   }
 
   @Override
   public void close() {
+    closed = true;
     if (election != null) {
       election.cancel(true);
     } else {

@@ -24,16 +24,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
+import org.apache.camel.spi.ShutdownStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline, assembled: Camel Main with one route per concern, the informer event source, the
  * work queue and the reconciler, started when this instance leads.
+ *
+ * <p>It stops all of its work at once and for good, closed or having lost the lease: informers,
+ * work queue, and Camel with the sink routes and their pending retries. A delivery in flight gets
+ * Camel's shutdown timeout to end and be recorded (after a lost lease, no longer than another
+ * replica waits before it may take over); one cut short stays Pending for the next leader. On
+ * close, the lease is released only after that, so no other replica acts while this one still does.
  */
 public final class Pipeline implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
   private final KubernetesClient client;
   private final PipelineConfig config;
   private final Clock clock;
@@ -48,6 +59,8 @@ public final class Pipeline implements AutoCloseable {
   private Leadership leadership;
   private SinkSetup sinks;
   private boolean working;
+  private boolean stopping;
+  private volatile boolean leaseLost;
 
   /**
    * @param properties Camel properties for the {@code {{…}}} endpoint URIs, over the defaults
@@ -85,7 +98,7 @@ public final class Pipeline implements AutoCloseable {
     main.start();
     template = main.getCamelTemplate();
 
-    leadership = new Leadership(client, config, this::startWork, this::stopWork);
+    leadership = new Leadership(client, config, this::startWork, this::leadershipEnded);
     leadership.start();
   }
 
@@ -113,39 +126,95 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private synchronized void startWork() {
-    if (!working) {
+    if (!working && !stopping) {
       working = true;
       queue.start();
       source.start();
     }
   }
 
-  /** Losing the lease ends this instance's work for good; in a cluster its pod restarts. */
-  private synchronized void stopWork() {
-    if (working) {
-      working = false;
-      source.close();
-      queue.close();
+  /**
+   * The elector says this instance no longer leads. Unless it is closing, another replica may act
+   * once {@link Leadership#HAND_OVER} has passed: everything stops now, off the elector's thread.
+   */
+  private void leadershipEnded() {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
     }
-    stopped.countDown();
+    leaseLost = true;
+    LOG.warn("{} lost the lease: stopping all work (deliveries in flight get {} s)", config.identity(),
+        Leadership.HAND_OVER.toSeconds());
+    Thread.ofPlatform().name("qperf-lease-lost").start(this::stopAll);
   }
 
-  /** Blocks until this instance stops working (closed, or leadership lost). */
+  /** Stops everything once; a second caller waits until the first is done. */
+  private void stopAll() {
+    boolean wasWorking;
+    synchronized (this) {
+      if (stopping) {
+        awaitStopUninterruptibly();
+        return;
+      }
+      stopping = true;
+      wasWorking = working;
+      working = false;
+    }
+    try {
+      if (wasWorking) {
+        source.close();
+        queue.close();
+      }
+      if (main != null) {
+        if (leaseLost) {
+          ShutdownStrategy shutdown = main.getCamelContext().getShutdownStrategy();
+          shutdown.setTimeout(Math.min(shutdown.getTimeout(), Leadership.HAND_OVER.toSeconds()));
+        }
+        main.stop();
+      }
+      if (sinks != null) {
+        sinks.close();
+      }
+    } finally {
+      stopped.countDown();
+    }
+  }
+
+  private void awaitStopUninterruptibly() {
+    boolean interrupted = false;
+    while (stopped.getCount() > 0) {
+      try {
+        stopped.await();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Blocks until this instance has stopped all its work (closed, or the lease lost). */
   public void awaitStop() throws InterruptedException {
     stopped.await();
   }
 
+  /** @return false when the timeout passed first */
+  public boolean awaitStop(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** True once this instance stopped because it lost the lease (not because it was closed). */
+  public boolean lostLease() {
+    return leaseLost;
+  }
+
   @Override
   public void close() {
+    stopAll();
     if (leadership != null) {
       leadership.close();
-    }
-    stopWork();
-    if (main != null) {
-      main.stop();
-    }
-    if (sinks != null) {
-      sinks.close();
     }
   }
 }

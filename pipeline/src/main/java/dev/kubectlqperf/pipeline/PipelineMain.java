@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Runs the pipeline against the current kubeconfig (locally) or the pod's ServiceAccount
- * (in-cluster), until stopped or until it loses its lease; or, with {@code replay}, sends the dead
- * letter's results to their sinks again.
+ * (in-cluster), until stopped or until it loses its lease (then it exits with
+ * {@value #EXIT_LEASE_LOST}); or, with {@code replay}, sends the dead letter's results to their sinks
+ * again.
  */
 public final class PipelineMain {
 
@@ -21,6 +22,9 @@ public final class PipelineMain {
       Usage: qperf-pipeline              run the pipeline (configured by QPERF_* environment variables)
              qperf-pipeline replay [--sink file|influxdb|slack]
                                          send the results in the dead-letter directory to their sinks again""";
+
+  /** The exit status after losing the lease. */
+  static final int EXIT_LEASE_LOST = 3;
 
   private PipelineMain() {}
 
@@ -55,6 +59,13 @@ public final class PipelineMain {
     }, "qperf-pipeline-shutdown"));
     pipeline.start();
     pipeline.awaitStop();
+    if (pipeline.lostLease()) {
+      // Camel's, the client's and the elector's threads would keep a process that does nothing alive
+      // (and its liveness probe green): exit, so that it is started again and stands for the lease anew.
+      System.err.println("qperf-pipeline: lost the lease and stopped all work; exiting");
+      client.close();
+      System.exit(EXIT_LEASE_LOST);
+    }
   }
 
   /** Prints one line per dead-letter document; 0 when every one was delivered. */
