@@ -148,7 +148,7 @@ restart_apiserver() {
   dir=$(realpath -m "${1:?restart-apiserver needs a directory}")
   local pid; pid=$(cat "${dir}/kube-apiserver.pid")
   kill "${pid}"
-  for _ in $(seq 1 100); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 100); do running "${pid}" || break; sleep 0.1; done
   local args=()
   mapfile -d '' args < "${dir}/kube-apiserver.cmd"
   start kube-apiserver "${args[@]}"
@@ -223,6 +223,13 @@ up() {
   die "not ready after 60 s; logs in ${dir}"
 }
 
+# Running, not a zombie: daemons that outlive 'up' are reaped by PID 1 whenever it gets to it.
+running() {
+  local st
+  st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+  [[ -n "${st}" && "${st}" != Z ]]
+}
+
 down() {
   dir=$(realpath -m "${1:?down needs a directory}")
   local stopped=()
@@ -230,9 +237,9 @@ down() {
     local pidfile="${dir}/${d}.pid"
     [[ -f "${pidfile}" ]] || continue
     local pid; pid=$(cat "${pidfile}")
-    if kill -0 "${pid}" 2>/dev/null; then
+    if running "${pid}"; then
       kill "${pid}" 2>/dev/null || true
-      for _ in $(seq 1 50); do kill -0 "${pid}" 2>/dev/null || break; sleep 0.1; done
+      for _ in $(seq 1 50); do running "${pid}" || break; sleep 0.1; done
       kill -9 "${pid}" 2>/dev/null || true
       stopped+=("${d}")
     fi
