@@ -2,7 +2,7 @@ package dev.kubectlqperf.pipeline.reconcile;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
-import dev.kubectlqperf.model.result.ClientPodResult;
+import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;

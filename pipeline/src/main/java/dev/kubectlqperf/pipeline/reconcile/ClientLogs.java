@@ -2,9 +2,9 @@ package dev.kubectlqperf.pipeline.reconcile;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
-import dev.kubectlqperf.model.result.ClientPodResult;
+import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.model.result.RunDocument;
+import dev.kubectlqperf.model.run.RunDocument;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;

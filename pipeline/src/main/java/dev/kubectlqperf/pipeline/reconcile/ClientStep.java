@@ -6,7 +6,7 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
-import dev.kubectlqperf.model.result.ClientPodResult;
+import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;

@@ -3,7 +3,7 @@ package dev.kubectlqperf.pipeline.reconcile;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfStatus;
-import dev.kubectlqperf.model.result.ClientPodResult;
+import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;

@@ -1,12 +1,13 @@
 package dev.kubectlqperf.pipeline.sink;
 
+import dev.kubectlqperf.model.run.RunIdentities;
 import dev.kubectlqperf.model.Fixtures;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.parse.CaptureFile;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.model.result.RunDocument;
+import dev.kubectlqperf.model.run.RunDocument;
 import dev.kubectlqperf.model.result.Metric;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.model.result.TestResult;
@@ -48,7 +49,7 @@ final class Results {
     List<QperfResult> repetitions = new ArrayList<>();
     for (int n = 1; n <= outputs.length; n++) {
       repetitions.add(QperfOutputParser.parse(outputs[n - 1], outputs[n - 1].contains("failed") ? 1 : 0)
-          .withRun(RunIdentity.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", "0.4.11").withRepetition(n)));
+          .withRun(RunIdentities.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", "0.4.11").withRepetition(n)));
     }
     return RunDocument.of(qperf, repetitions, List.of());
   }

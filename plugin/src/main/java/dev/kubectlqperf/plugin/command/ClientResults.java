@@ -3,7 +3,7 @@ package dev.kubectlqperf.plugin.command;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
-import dev.kubectlqperf.model.result.ClientPodResult;
+import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.plugin.CliException;
 import dev.kubectlqperf.plugin.ExitCodes;

@@ -2,7 +2,6 @@ package dev.kubectlqperf.model.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kubectlqperf.model.stats.Summary;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,6 @@
 package dev.kubectlqperf.model.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.model.QperfSpec;
 
 /**
  * Which run a result document belongs to, and the network path it measured (service type, host
@@ -35,17 +33,5 @@ public record RunIdentity(
   public RunIdentity withRepetition(Integer n) {
     return new RunIdentity(namespace, name, uid, startTime, endTime, serverNode, clientNode, qperfVersion, n,
         serviceType, serverHostNetwork, clientHostNetwork);
-  }
-
-  /** The identity of a run of {@code qperf}, ended at {@code endTime} on {@code clientNode}. */
-  public static RunIdentity of(Qperf qperf, String endTime, String clientNode, String qperfVersion) {
-    var status = qperf.getStatus();
-    QperfSpec spec = qperf.getSpec();
-    return new RunIdentity(qperf.getMetadata().getNamespace(), qperf.getMetadata().getName(),
-        qperf.getMetadata().getUid(), status == null ? null : status.getStartTime(), endTime,
-        status == null ? null : status.getServerNode(), clientNode, qperfVersion, 1,
-        spec == null ? null : spec.effectiveServiceType().name(),
-        spec == null ? null : spec.server().usesHostNetwork(),
-        spec == null ? null : spec.client().usesHostNetwork());
   }
 }

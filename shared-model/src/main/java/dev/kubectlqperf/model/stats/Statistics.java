@@ -1,5 +1,6 @@
 package dev.kubectlqperf.model.stats;
 
+import dev.kubectlqperf.model.result.Summary;
 import java.util.Arrays;
 
 /** Descriptive statistics of a sample. Pure. */

@@ -1,5 +1,7 @@
 package dev.kubectlqperf.model.result;
 
+import dev.kubectlqperf.model.run.RunDocument;
+import dev.kubectlqperf.model.run.RunIdentities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -63,7 +65,7 @@ class ResultSchemaTest {
     List<QperfResult> reps = new ArrayList<>();
     for (int n = 1; n <= 2; n++) {
       reps.add(QperfOutputParser.parse("tcp_bw:\n    bw  =  " + n + ".5 GB/sec\n", 0)
-          .withRun(RunIdentity.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", "0.4.11").withRepetition(n)));
+          .withRun(RunIdentities.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", "0.4.11").withRepetition(n)));
     }
     String json = new ResultJson().line(RunDocument.of(qperf, reps, List.of()));
     assertEquals(Set.of(), SCHEMA.validate(MAPPER.readTree(json)), json);

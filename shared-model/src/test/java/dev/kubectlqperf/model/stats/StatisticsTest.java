@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.kubectlqperf.model.result.Summary;
+
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {

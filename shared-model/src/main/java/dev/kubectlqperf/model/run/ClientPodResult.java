@@ -1,6 +1,7 @@
-package dev.kubectlqperf.model.result;
+package dev.kubectlqperf.model.run;
 
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
@@ -24,7 +25,7 @@ public final class ClientPodResult {
     String end = terminated != null && terminated.getFinishedAt() != null ? terminated.getFinishedAt() : now.toString();
     String version = parsed.run() == null ? null : parsed.run().qperfVersion();
     return parsed.withRun(
-        RunIdentity.of(qperf, end, client.getSpec() == null ? null : client.getSpec().getNodeName(), version)
+        RunIdentities.of(qperf, end, client.getSpec() == null ? null : client.getSpec().getNodeName(), version)
             .withRepetition(QperfResources.repetitionOf(client)));
   }
 

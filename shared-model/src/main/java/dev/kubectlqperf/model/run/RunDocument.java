@@ -1,6 +1,10 @@
-package dev.kubectlqperf.model.result;
+package dev.kubectlqperf.model.run;
 
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.RunIdentity;
+import dev.kubectlqperf.model.result.TestResult;
+import dev.kubectlqperf.model.result.RepetitionOutcome;
 import dev.kubectlqperf.model.stats.ResultStatistics;
 import dev.kubectlqperf.model.verdict.ThresholdCheck;
 import java.util.ArrayList;
@@ -77,7 +81,7 @@ public final class RunDocument {
     RunIdentity last = repetitions.isEmpty() ? null : repetitions.get(repetitions.size() - 1).run();
     String end = last != null ? last.endTime() : status == null ? null : status.getCompletionTime();
     String clientNode = first != null ? first.clientNode() : status == null ? null : status.getClientNode();
-    return RunIdentity.of(qperf, end, clientNode, first == null ? null : first.qperfVersion())
+    return RunIdentities.of(qperf, end, clientNode, first == null ? null : first.qperfVersion())
         .withRepetition(single ? 1 : null);
   }
 }

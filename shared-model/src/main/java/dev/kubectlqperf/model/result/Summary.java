@@ -1,4 +1,4 @@
-package dev.kubectlqperf.model.stats;
+package dev.kubectlqperf.model.result;
 
 /**
  * The distribution of one metric's samples. {@code stddev} is the sample standard deviation

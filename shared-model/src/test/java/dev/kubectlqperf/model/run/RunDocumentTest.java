@@ -1,5 +1,11 @@
-package dev.kubectlqperf.model.result;
+package dev.kubectlqperf.model.run;
 
+import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.TestResult;
+import dev.kubectlqperf.model.result.RepetitionOutcome;
+import dev.kubectlqperf.model.result.MetricStatistics;
+import dev.kubectlqperf.model.result.Verdict;
+import dev.kubectlqperf.model.result.ResultJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,7 +52,7 @@ class RunDocumentTest {
   void aFailedRepetitionIsRecordedAndFailsTheRun() {
     Qperf qperf = run(3, null);
     QperfResult failed = QperfOutputParser.parse("tcp_bw:\nfailed to receive tcp_bw results: timed out\n", 1)
-        .withRun(RunIdentity.of(qperf, "2026-11-25T10:00:02Z", "node-b", null).withRepetition(2));
+        .withRun(RunIdentities.of(qperf, "2026-11-25T10:00:02Z", "node-b", null).withRepetition(2));
     QperfResult doc = RunDocument.of(qperf,
         List.of(rep(qperf, 1, "2.0 GB/sec", "7.0 us"), failed, rep(qperf, 3, "1.9 GB/sec", "7.1 us")), List.of());
 
@@ -125,6 +131,6 @@ class RunDocumentTest {
   private static QperfResult rep(Qperf qperf, int n, String bw, String latency) {
     List<String> lines = new ArrayList<>(List.of("tcp_bw:", "    bw  =  " + bw, "tcp_lat:", "    latency  =  " + latency));
     return QperfOutputParser.parse(String.join("\n", lines) + "\n", 0)
-        .withRun(RunIdentity.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", null).withRepetition(n));
+        .withRun(RunIdentities.of(qperf, "2026-11-25T10:00:0" + n + "Z", "node-b", null).withRepetition(n));
   }
 }
