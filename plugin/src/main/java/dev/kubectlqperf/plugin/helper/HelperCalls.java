@@ -2,21 +2,26 @@ package dev.kubectlqperf.plugin.helper;
 
 import dev.kubectlqperf.plugin.CliContext;
 import dev.kubectlqperf.plugin.KubeConnection;
+import dev.kubectlqperf.plugin.KubeTarget;
 import dev.kubectlqperf.plugin.QperfCli;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
  * Runs one call through the command tree in this JVM, exactly as a new process would (the
  * configuration is resolved again for every call). Only short read-only commands are served: a
- * call that streams, reads stdin or a path relative to the caller's directory is declined and the
+ * call that streams, reads stdin, reads a path relative to the caller's directory (a relative
+ * {@code --kubeconfig}, an {@code @file} of arguments) or whose credentials come from a program
+ * that would run in this helper's environment instead of the caller's is declined, and the
  * launcher runs it in a new JVM.
  */
 public final class HelperCalls implements Function<HelperRequest, Optional<HelperResponse>> {
@@ -26,11 +31,18 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
 
   private final KubeConnection kube;
   private final String environment;
+  private final Predicate<KubeTarget> credentialProgram;
 
   /** {@code environment}: the fingerprint of the environment this helper was started in. */
   public HelperCalls(KubeConnection kube, String environment) {
+    this(kube, environment, new CredentialPrograms());
+  }
+
+  /** {@code credentialProgram}: whether a target's credentials come from a program (see {@link CredentialPrograms}). */
+  public HelperCalls(KubeConnection kube, String environment, Predicate<KubeTarget> credentialProgram) {
     this.kube = kube;
     this.environment = environment;
+    this.credentialProgram = credentialProgram;
   }
 
   @Override
@@ -39,10 +51,14 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
     if (!environment.equals(request.environment()) || args.length == 0 || !SERVED.contains(args[0])) {
       return Optional.empty();
     }
+    CliContext context = new CliContext(InputStream.nullInputStream(), kube, request.terminal());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CliContext context = new CliContext(InputStream.nullInputStream(), kube, request.terminal());
     CommandLine cli = QperfCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true));
+    // picocli reads '@file' relative to the working directory, which is the caller's only in a new JVM.
+    if (cli.isExpandAtFiles() && Arrays.stream(args).anyMatch(a -> a.startsWith("@"))) {
+      return Optional.empty();
+    }
     if (!servable(cli, args)) {
       return Optional.empty();
     }
@@ -51,7 +67,7 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
     return Optional.of(new HelperResponse(code, out.toString(), err.toString()));
   }
 
-  private static boolean servable(CommandLine cli, String[] args) {
+  private boolean servable(CommandLine cli, String[] args) {
     ParseResult parsed;
     try {
       parsed = cli.parseArgs(args).subcommand();
@@ -62,6 +78,9 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
       return false;
     }
     String kubeconfig = parsed.matchedOptionValue("--kubeconfig", null);
-    return kubeconfig == null || Path.of(kubeconfig).isAbsolute();
+    if (kubeconfig != null && !Path.of(kubeconfig).isAbsolute()) {
+      return false;
+    }
+    return !credentialProgram.test(new KubeTarget(kubeconfig, parsed.matchedOptionValue("--context", null), null));
   }
 }
