@@ -4,22 +4,25 @@ import dev.kubectlqperf.plugin.CliException;
 import dev.kubectlqperf.plugin.ExitCodes;
 import dev.kubectlqperf.plugin.KubeConnection;
 import dev.kubectlqperf.plugin.helper.HelperCalls;
+import dev.kubectlqperf.plugin.helper.HelperClient;
+import dev.kubectlqperf.plugin.helper.HelperHandshake;
 import dev.kubectlqperf.plugin.helper.HelperServer;
 import dev.kubectlqperf.plugin.helper.HelperState;
 import dev.kubectlqperf.plugin.helper.JarStamp;
+import dev.kubectlqperf.plugin.helper.OwnerOnly;
 import dev.kubectlqperf.plugin.output.Age;
 import dev.kubectlqperf.plugin.output.Table;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -52,19 +55,18 @@ public final class HelperCommand implements Callable<Integer> {
         description = "The helpers' directory (default: $KUBECTL_QPERF_HELPER_DIR, set by the launcher).")
     Path dir;
 
-    List<HelperState.Entry> running() throws IOException {
+    /** The state files in the directory, which must be this user's alone. */
+    List<HelperState.Entry> published() {
       if (dir == null) {
         throw new CliException(ExitCodes.USAGE,
             "no helper directory: run this through the kubectl-qperf launcher (install.sh), or pass --dir");
       }
-      return HelperState.all(dir).stream().filter(e -> process(e).isPresent()).toList();
+      try {
+        return HelperState.all(dir);
+      } catch (IOException e) {
+        throw new CliException(ExitCodes.FAILURE, e.getMessage());
+      }
     }
-  }
-
-  /** The helper's process, if the state file's pid is still a helper (pids are reused). */
-  static Optional<ProcessHandle> process(HelperState.Entry entry) {
-    return ProcessHandle.of(entry.pid()).filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().arguments().map(List::of).orElse(List.of()).contains("serve"));
   }
 
   @Command(name = "status", description = "List the running helpers.")
@@ -73,22 +75,33 @@ public final class HelperCommand implements Callable<Integer> {
     @Mixin Directory directory;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      List<HelperState.Entry> running = directory.running();
-      if (running.isEmpty()) {
-        out.println("no helper is running");
-        return ExitCodes.OK;
-      }
       Table table = new Table("PID", "PORT", "AGE", "KUBECONFIG");
       Instant now = Instant.now();
-      running.forEach(e -> table.row(String.valueOf(e.pid()), String.valueOf(e.port()),
-          Age.of(Duration.between(e.since().toInstant(), now)), e.kubeconfig() == null ? "<none>" : e.kubeconfig()));
-      table.print(out);
+      int running = 0;
+      for (HelperState.Entry e : directory.published()) {
+        Optional<HelperClient.Identity> helper = HelperClient.ping(e);
+        if (helper.isPresent()) {
+          running++;
+          table.row(String.valueOf(helper.get().pid()), String.valueOf(e.port()),
+              Age.of(Duration.between(e.since().toInstant(), now)), e.kubeconfig() == null ? "<none>" : e.kubeconfig());
+        }
+      }
+      if (running == 0) {
+        out.println("no helper is running");
+      } else {
+        table.print(out);
+      }
       return ExitCodes.OK;
     }
   }
 
+  /**
+   * Only a helper that proves it holds its state file's token is asked to stop; a pid or port in
+   * the file is never signalled on its own word (pids and ports are reused). A file no helper
+   * answers for is removed.
+   */
   @Command(name = "stop", description = "Stop the running helpers (the next call starts a new JVM).")
   static final class Stop implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -97,24 +110,40 @@ public final class HelperCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      List<HelperState.Entry> running = directory.running();
-      for (HelperState.Entry entry : running) {
-        Files.deleteIfExists(entry.file());
-        Optional<ProcessHandle> process = process(entry);
-        if (process.isPresent()) {
-          process.get().destroy();
-          try {
-            process.get().onExit().get(10, TimeUnit.SECONDS);
-          } catch (TimeoutException e) {
-            process.get().destroyForcibly();
-          }
+      int stopped = 0;
+      for (HelperState.Entry entry : directory.published()) {
+        Optional<HelperClient.Identity> helper = HelperClient.stop(entry);
+        if (helper.isPresent()) {
+          awaitExit(helper.get());
+          out.println("stopped the helper (pid " + helper.get().pid() + ")");
+          stopped++;
         }
-        out.println("stopped the helper (pid " + entry.pid() + ")");
+        removeIfUnchanged(entry);
       }
-      if (running.isEmpty()) {
+      if (stopped == 0) {
         out.println("no helper is running");
       }
       return ExitCodes.OK;
+    }
+
+    /** A proven helper ends within a second; one that hangs is killed (same pid and start time only). */
+    private static void awaitExit(HelperClient.Identity helper) throws Exception {
+      Optional<ProcessHandle> process = helper.process();
+      if (process.isPresent()) {
+        try {
+          process.get().onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+          process.get().destroyForcibly();
+        }
+      }
+    }
+
+    private static void removeIfUnchanged(HelperState.Entry entry) throws IOException {
+      Optional<HelperState.Entry> now = HelperState.all(entry.file().getParent()).stream()
+          .filter(e -> e.file().equals(entry.file())).findFirst();
+      if (now.isPresent() && now.get().token().equals(entry.token())) {
+        Files.deleteIfExists(entry.file());
+      }
     }
   }
 
@@ -129,19 +158,19 @@ public final class HelperCommand implements Callable<Integer> {
       if (idleSeconds < 1) {
         throw new CliException(ExitCodes.USAGE, "--idle must be at least 1 second");
       }
-      HelperState published = new HelperState(state, ProcessHandle.current().pid());
-      Path logFile = state.resolveSibling(state.getFileName() + ".log");
+      Path file = state.toAbsolutePath();
+      OwnerOnly.privateDirectory(file.getParent());
+      HelperState published = new HelperState(file, ProcessHandle.current().pid());
       try (KubeConnection kube = new KubeConnection();
           ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-          PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile), true)) {
-        byte[] token = new byte[32];
-        new SecureRandom().nextBytes(token);
-        String hex = HexFormat.of().formatHex(token);
-        published.publish(socket.getLocalPort(), hex, System.getenv("KUBECONFIG"));
+          PrintWriter log = new PrintWriter(new OutputStreamWriter(
+              OwnerOnly.createNew(file.resolveSibling(file.getFileName() + ".log")), StandardCharsets.UTF_8), true)) {
+        String token = HelperHandshake.nonce();
+        published.publish(socket.getLocalPort(), token, System.getenv("KUBECONFIG"));
         log.println(Instant.now() + " serving on 127.0.0.1:" + socket.getLocalPort());
         String why;
         try {
-          why = new HelperServer(socket, hex, published, Duration.ofSeconds(idleSeconds),
+          why = new HelperServer(socket, token, published, Duration.ofSeconds(idleSeconds),
               new HelperCalls(kube, environment), JarStamp.of(HelperCommand.class)::changed, Clock.systemUTC(), log)
               .serve();
         } finally {

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One call the launcher hands to the helper, in the launcher's framing: the token, the
- * environment's fingerprint, {@code 1} when stdout is a terminal, and the argument count, each on
- * a line; then every argument ended by a NUL byte (an argument may hold any other character).
+ * One call the launcher hands to the helper once both have proved themselves
+ * ({@link HelperHandshake}), in the launcher's framing: the environment's fingerprint, {@code 1}
+ * when stdout is a terminal, and the argument count, each on a line; then every argument ended by
+ * a NUL byte (an argument may hold any other character).
  */
-public record HelperRequest(String token, String environment, boolean terminal, List<String> args) {
+public record HelperRequest(String environment, boolean terminal, List<String> args) {
 
   static final int MAX_ARGS = 1024;
   static final int MAX_FIELD_BYTES = 64 * 1024;
@@ -22,12 +23,11 @@ public record HelperRequest(String token, String environment, boolean terminal, 
   }
 
   public static HelperRequest read(InputStream in) throws IOException {
-    String token = field(in, '\n');
-    String environment = field(in, '\n');
-    boolean terminal = "1".equals(field(in, '\n'));
+    String environment = field(in, '\n', MAX_FIELD_BYTES);
+    boolean terminal = "1".equals(field(in, '\n', MAX_FIELD_BYTES));
     int count;
     try {
-      count = Integer.parseInt(field(in, '\n'));
+      count = Integer.parseInt(field(in, '\n', MAX_FIELD_BYTES));
     } catch (NumberFormatException e) {
       throw new IOException("malformed request: no argument count");
     }
@@ -36,28 +36,29 @@ public record HelperRequest(String token, String environment, boolean terminal, 
     }
     List<String> args = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      args.add(field(in, '\0'));
+      args.add(field(in, '\0', MAX_FIELD_BYTES));
     }
-    return new HelperRequest(token, environment, terminal, args);
+    return new HelperRequest(environment, terminal, args);
   }
 
   /** The launcher's side of the framing; tests speak it too. */
   public byte[] encode() {
     StringBuilder s = new StringBuilder()
-        .append(token).append('\n').append(environment).append('\n').append(terminal ? '1' : '0').append('\n')
+        .append(environment).append('\n').append(terminal ? '1' : '0').append('\n')
         .append(args.size()).append('\n');
     args.forEach(a -> s.append(a).append('\0'));
     return s.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static String field(InputStream in, char end) throws IOException {
+  /** Bytes up to {@code end} (not included), at most {@code max} of them. */
+  static String field(InputStream in, char end, int max) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int b = in.read(); b != end; b = in.read()) {
       if (b < 0) {
         throw new IOException("malformed request: it ends early");
       }
-      if (bytes.size() == MAX_FIELD_BYTES) {
-        throw new IOException("malformed request: a field longer than " + MAX_FIELD_BYTES + " bytes");
+      if (bytes.size() == max) {
+        throw new IOException("malformed request: a field longer than " + max + " bytes");
       }
       bytes.write(b);
     }

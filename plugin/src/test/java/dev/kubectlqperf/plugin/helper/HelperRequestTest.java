@@ -15,7 +15,7 @@ class HelperRequestTest {
 
   @Test
   void argumentsSurviveTheFramingWhateverTheyHold() throws IOException {
-    HelperRequest sent = new HelperRequest("t0ken", "123-45", true,
+    HelperRequest sent = new HelperRequest("123-45", true,
         List.of("get", "-l", "team=net,tier in (a b)", "multi\nline", "", "ünïcode ✓"));
     HelperRequest read = HelperRequest.read(new ByteArrayInputStream(sent.encode()));
     assertEquals(sent, read);
@@ -23,17 +23,18 @@ class HelperRequestTest {
 
   @Test
   void readsWhatTheLauncherWrites() throws IOException {
-    // printf '%s\n%s\n%s\n%s\n' "$token" "$fingerprint" "$terminal" "$#"; printf '%s\0' "$@"
-    byte[] bash = "tok\n1-2\n0\n2\nget\0-o json\0".getBytes(StandardCharsets.UTF_8);
-    assertEquals(new HelperRequest("tok", "1-2", false, List.of("get", "-o json")),
+    // printf '%s\ncall\n%s\n%s\n%s\n' "$proof" "$fingerprint" "$terminal" "$#"; printf '%s\0' "$@"
+    // (the proof and the operation are read by HelperServer before this)
+    byte[] bash = "1-2\n0\n2\nget\0-o json\0".getBytes(StandardCharsets.UTF_8);
+    assertEquals(new HelperRequest("1-2", false, List.of("get", "-o json")),
         HelperRequest.read(new ByteArrayInputStream(bash)));
   }
 
   @Test
   void malformedRequestsAreRefused() {
-    assertEquals("malformed request: it ends early", refused("tok\n1-2\n0\n2\nget\0"));
-    assertEquals("malformed request: no argument count", refused("tok\n1-2\n0\ntwo\n"));
-    assertEquals("malformed request: 100000 arguments", refused("tok\n1-2\n0\n100000\n"));
+    assertEquals("malformed request: it ends early", refused("1-2\n0\n2\nget\0"));
+    assertEquals("malformed request: no argument count", refused("1-2\n0\ntwo\n"));
+    assertEquals("malformed request: 100000 arguments", refused("1-2\n0\n100000\n"));
     assertTrue(refused("x".repeat(HelperRequest.MAX_FIELD_BYTES + 1) + "\n").contains("longer than"));
   }
 
