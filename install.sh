@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Builds kubectl-qperf and installs it; when a cluster is reachable, applies the Qperf CRD and
 # starts the pipeline as a local background process (or, with --in-cluster, deploys it with the
-# manifests in deploy/). Idempotent: a second run changes nothing.
+# manifests in deploy/). Idempotent: a second run changes nothing. Installs no system package.
 #
-#   ./install.sh [--prefix DIR] [--skip-cluster] [--no-packages] [--skip-build] [--namespaces NS[,NS]|'*']
+#   ./install.sh [--prefix DIR] [--skip-cluster] [--skip-build] [--namespaces NS[,NS]|'*'] [--dev]
 #   ./install.sh --in-cluster    apply deploy/cluster-wide: CRD, RBAC, the pipeline Deployment
 #   ./install.sh --stop          stop the local pipeline
 #   ./install.sh --uninstall     stop it and remove what install.sh added (never your Qperf runs)
 #
-# On Debian/Ubuntu as root it also installs the local tools the tests use (qperf, InfluxDB 1.x),
-# unless --no-packages.
+# --dev (as root on Debian/Ubuntu) also installs what the tests use: qperf, InfluxDB 1.x, tmux and
+# Maven (.ci/run --tools-only), without starting any service.
 set -euo pipefail
+caller_dir="${PWD}"
 cd "$(dirname "$0")"
 
 prefix="${HOME}/.local"
 uninstall=false
 skip_cluster=false
-packages=true
+dev=false
 stop=false
 build=true
 namespaces=""
@@ -28,7 +29,8 @@ while (($#)); do
     --prefix=*) prefix="${1#--prefix=}"; shift ;;
     --uninstall) uninstall=true; shift ;;
     --skip-cluster) skip_cluster=true; shift ;;
-    --no-packages) packages=false; shift ;;
+    --dev) dev=true; shift ;;
+    --no-packages) shift ;; # the default now; accepted for older scripts
     --stop) stop=true; shift ;;
     --skip-build) build=false; shift ;;
     --in-cluster) in_cluster=true; shift ;;
@@ -38,10 +40,43 @@ while (($#)); do
   esac
 done
 
+# The launchers name these paths between double quotes (see render); a newline would end a comment
+# line there, and a ':' cannot be on PATH (nor in a JVM archive path).
+[[ "${prefix}" == /* ]] || prefix="${caller_dir}/${prefix}"
+for value in "${prefix}" "${state}"; do
+  if [[ "${value}" == *[[:cntrl:]]* || "${value}" == *:* ]]; then
+    printf 'install.sh: refusing %q: a path with a control character or a colon cannot be installed\n' "${value}" >&2
+    exit 2
+  fi
+done
 bin="${prefix}/bin/kubectl-qperf"
 pipeline_bin="${prefix}/bin/qperf-pipeline"
 libdir="${prefix}/lib/kubectl-qperf"
 say() { printf '%s\n' "$*"; }
+
+# A launcher template with each @KEY@ replaced by VALUE. Every placeholder stands between double
+# quotes, so VALUE gets \ " $ ` escaped and stays one literal word whatever it holds ($(, #, &, ');
+# -raw KEY VALUE: pasted as is (install.sh's own fixed text, such as the cache flag naming $cache);
+# given first, so that no path can bring its placeholder along.
+render() { # TEMPLATE [-raw] KEY VALUE ...
+  local text value raw
+  text=$(<"$1")
+  shift
+  while (($#)); do
+    raw=false
+    [[ "$1" == -raw ]] && { raw=true; shift; }
+    value="$2"
+    if ! $raw; then
+      value="${value//\\/\\\\}"
+      value="${value//\"/\\\"}"
+      value="${value//\$/\\\$}"
+      value="${value//\`/\\\`}"
+    fi
+    text="${text//"@$1@"/"${value}"}"
+    shift 2
+  done
+  printf '%s\n' "${text}"
+}
 
 java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}'; }
 
@@ -85,10 +120,18 @@ if $stop; then
   exit 0
 fi
 
+helper_dir="${KUBECTL_QPERF_HELPER_DIR:-${XDG_RUNTIME_DIR:-${HOME}/.cache}/kubectl-qperf/helper}"
+
 if $uninstall; then
   stop_pipeline
   if [[ -x "${bin}" ]]; then
-    "${bin}" helper stop 2>/dev/null | grep -v '^no helper' || true
+    KUBECTL_QPERF_HELPER_DIR="${helper_dir}" "${bin}" helper stop 2>/dev/null | grep -v '^no helper' || true
+  fi
+  # The helpers' directory, if it is this user's (under sudo it may be another user's: not ours to remove).
+  if [[ -d "${helper_dir}" && ! -L "${helper_dir}" && -O "${helper_dir}" ]]; then
+    rm -rf -- "${helper_dir}"
+    rmdir -- "$(dirname -- "${helper_dir}")" 2>/dev/null || true
+    say "removed ${helper_dir}"
   fi
   rm -f "${state}/pipeline.log" "${state}/pipeline.namespaces"
   if [[ -d "${state}/results" ]]; then
@@ -105,33 +148,23 @@ if $uninstall; then
   exit 0
 fi
 
-install_packages() {
-  local need=()
-  command -v qperf >/dev/null || need+=(qperf)
-  command -v influxd >/dev/null || need+=(influxdb influxdb-client)
-  command -v mvn >/dev/null || need+=(maven)
-  command -v tmux >/dev/null || need+=(tmux)
-  ((${#need[@]})) || return 0
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    say "installing ${need[*]} (apt-get) ..."
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-  else
-    say "note: the tests need ${need[*]}; install them with your package manager"
+if $dev; then
+  if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+    echo "install.sh: --dev installs Debian packages: run it as root on Debian or Ubuntu" >&2
+    exit 1
   fi
-}
-
-$packages && install_packages
+  .ci/run --tools-only
+fi
 
 jdk=$(find_jdk) || {
   echo "install.sh: no JDK 21 or newer found (looked at JAVA_HOME and /usr/lib/jvm)." >&2
   echo "  Debian/Ubuntu: apt-get install openjdk-21-jdk-headless, or set JAVA_HOME to a JDK 21+." >&2
   exit 1
 }
-command -v mvn >/dev/null || { echo "install.sh: Maven is missing: apt-get install maven" >&2; exit 1; }
 
 jar=plugin/target/kubectl-qperf.jar
 if $build || [[ ! -f "${jar}" || ! -f pipeline/target/qperf-pipeline.jar ]]; then
+  command -v mvn >/dev/null || { echo "install.sh: Maven is missing: apt-get install maven" >&2; exit 1; }
   say "building with ${jdk} ..."
   JAVA_HOME="${jdk}" mvn -B -q -DskipTests install
 fi
@@ -154,15 +187,15 @@ else
   cache_kind="CDS archive"; cache_file=kubectl-qperf.jsa
   cache_flags='-XX:SharedArchiveFile=$cache'; train_flag="-XX:ArchiveClassesAtExit=${libdir}/${cache_file}"
 fi
-launcher=$(sed -e "s#@JAVA@#${jdk}/bin/java#" -e "s#@LIBDIR@#${libdir}#" -e "s#@CACHE_FILE@#${cache_file}#" \
-  -e "s#@CACHE_KIND@#${cache_kind}#" -e "s#@CACHE_FLAGS@#${cache_flags}#" plugin/src/main/sh/kubectl-qperf)
+launcher=$(render plugin/src/main/sh/kubectl-qperf -raw CACHE_FLAGS "${cache_flags}" CACHE_FILE "${cache_file}" \
+  CACHE_KIND "${cache_kind}" JAVA "${jdk}/bin/java" LIBDIR "${libdir}")
 if [[ ! -f "${bin}" ]] || [[ "$(cat "${bin}")" != "${launcher}" ]]; then
   printf '%s\n' "${launcher}" > "${bin}"
   chmod +x "${bin}"
   changed=true
 fi
-pipeline_launcher=$(sed -e "s#@JAVA@#${jdk}/bin/java#" -e "s#@LIBDIR@#${libdir}#" -e "s#@STATE@#${state}#" \
-  pipeline/src/main/sh/qperf-pipeline)
+pipeline_launcher=$(render pipeline/src/main/sh/qperf-pipeline JAVA "${jdk}/bin/java" LIBDIR "${libdir}" \
+  STATE "${state}")
 if [[ ! -f "${pipeline_bin}" ]] || [[ "$(cat "${pipeline_bin}")" != "${pipeline_launcher}" ]]; then
   printf '%s\n' "${pipeline_launcher}" > "${pipeline_bin}"
   chmod +x "${pipeline_bin}"
