@@ -142,8 +142,8 @@ public final class Pipeline implements AutoCloseable {
       if (stopping) {
         return;
       }
+      leaseLost = true;
     }
-    leaseLost = true;
     LOG.warn("{} lost the lease: stopping all work (deliveries in flight get {} s)", config.identity(),
         Leadership.HAND_OVER.toSeconds());
     Thread.ofPlatform().name("qperf-lease-lost").start(this::stopAll);
@@ -151,15 +151,17 @@ public final class Pipeline implements AutoCloseable {
 
   /** Stops everything once; a second caller waits until the first is done. */
   private void stopAll() {
+    boolean first;
     boolean wasWorking;
     synchronized (this) {
-      if (stopping) {
-        awaitStopUninterruptibly();
-        return;
-      }
+      first = !stopping;
       stopping = true;
       wasWorking = working;
       working = false;
+    }
+    if (!first) {
+      awaitStopUninterruptibly();
+      return;
     }
     try {
       if (wasWorking) {
