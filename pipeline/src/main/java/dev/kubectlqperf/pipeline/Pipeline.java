@@ -139,8 +139,8 @@ public final class Pipeline implements AutoCloseable {
    */
   private void leadershipEnded() {
     synchronized (this) {
-      if (stopping) {
-        return;
+      if (stopping || leaseLost) {
+        return; // closing, or already told (the elector may say it twice)
       }
       leaseLost = true;
     }
