@@ -67,7 +67,11 @@ class LeaderElectionMockTest extends MockClusterTest {
   }
 
   private void awaitHolder(String identity) {
-    await(identity + " leads").atMost(Duration.ofSeconds(30)).until(() -> identity.equals(holder()));
+    awaitHolder(identity, Duration.ofSeconds(30));
+  }
+
+  private void awaitHolder(String identity, Duration atMost) {
+    await(identity + " leads").atMost(atMost).until(() -> identity.equals(holder()));
   }
 
   /** Someone else holds the lease now, as after a partition: the holder sees it at its next renewal. */
@@ -210,9 +214,9 @@ class LeaderElectionMockTest extends MockClusterTest {
         PipelineConfig.IDENTITY, "replica-process", SinkConfig.SINKS, ""));
     Process process = pipeline.start();
     try {
-      awaitHolder("replica-process");
+      awaitHolder("replica-process", Duration.ofSeconds(90)); // a new JVM on a busy machine
       stealLease();
-      assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running after losing the lease:\n"
+      assertTrue(process.waitFor(60, TimeUnit.SECONDS), "still running after losing the lease:\n"
           + Files.readString(output));
       assertEquals(PipelineMain.EXIT_LEASE_LOST, process.exitValue(), Files.readString(output));
     } finally {
