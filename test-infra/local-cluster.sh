@@ -378,15 +378,15 @@ free_port() {
   done
 }
 
-# The cluster DNS: dnsmasq answers from a hosts directory (re-read on change by inotify), which a
+# The cluster DNS: dnsmasq (as root: DIR may be private to root) answers from a hosts directory (re-read on change by inotify), which a
 # watch on Services and Endpoints rewrites: ClusterIP -> the VIP, headless -> the ready pod IPs.
 start_dns() {
   mkdir -p "${dir}/dns/hosts"
-  dns_records > "${dir}/dns/hosts/cluster"
+  : > "${dir}/dns/hosts/cluster"
   start "${dir}/dns/dnsmasq.pid" "${dir}/dns/dnsmasq.log" dnsmasq --keep-in-foreground --conf-file=/dev/null \
-    --no-resolv --no-hosts --no-poll --hostsdir="${dir}/dns/hosts" --listen-address=10.244.1.1 \
-    --bind-interfaces --local=/cluster.local/ --domain-needed --pid-file= --log-facility=- --local-ttl=0
-  start "${dir}/dns/watch.pid" "${dir}/dns/watch.log" "${BASH_SOURCE[0]}" dns-watch "${dir}"
+    --user=root --no-resolv --no-hosts --no-poll --hostsdir="${dir}/dns/hosts" --listen-address=10.244.1.1 \
+    --bind-interfaces --local=/cluster.local/ --domain-needed --pid-file= --log-facility=- --log-queries --local-ttl=0
+  start "${dir}/dns/watch.pid" "${dir}/dns/watch.log" bash "${here}/$(basename "${BASH_SOURCE[0]}")" dns-watch "${dir}"
   k apply -f - >/dev/null <<EOT
 apiVersion: v1
 kind: Service
@@ -404,32 +404,44 @@ subsets:
 EOT
 }
 
-dns_records() {
-  k get services,endpoints -A -o go-template='{{range .items}}{{if eq .kind "Service"}}S {{.metadata.namespace}} {{.metadata.name}} {{.spec.clusterIP}}{{"\n"}}{{else}}{{$ns := .metadata.namespace}}{{$n := .metadata.name}}{{range .subsets}}{{range .addresses}}E {{$ns}} {{$n}} {{.ip}}{{"\n"}}{{end}}{{end}}{{end}}{{end}}' \
-    | awk '$1 == "S" { vip[$2 " " $3] = $4 }
-           $1 == "E" { ep[NR] = $2 " " $3 " " $4 }
-           END {
-             for (s in vip) if (vip[s] != "None") { split(s, a, " "); print vip[s], a[2] "." a[1] ".svc.cluster.local" }
-             for (e in ep) { split(ep[e], a, " "); if (vip[a[1] " " a[2]] == "None") print a[3], a[2] "." a[1] ".svc.cluster.local" }
-           }' | sort
+dns_records() { # from the state of a dns_watch
+  local key v ip a
+  for key in "${!vip[@]}"; do
+    v=${vip[${key}]}
+    [[ -n "${v}" && "${v}" != None ]] && echo "${v} ${key#*/}.${key%%/*}.svc.cluster.local"
+  done
+  for key in "${!ips[@]}"; do
+    [[ "${vip[${key}]:-}" == None ]] || continue
+    IFS=, read -ra a <<< "${ips[${key}]}"
+    for ip in "${a[@]}"; do [[ -n "${ip}" ]] && echo "${ip} ${key#*/}.${key%%/*}.svc.cluster.local"; done
+  done
+  return 0
 }
 
+# Each Service and Endpoints event updates the state and rewrites the records at once (no list call
+# per event: a client created right after its server turns Ready must find the name).
 dns_watch() {
   dir=$(realpath -m "${1:?}")
-  local hosts="${dir}/dns/hosts"
-  rewrite() {
-    dns_records > "${hosts}/.cluster.new" && mv "${hosts}/.cluster.new" "${hosts}/cluster"
-  }
-  # --watch lists first, then watches from that list's resourceVersion: no gap between the two.
+  local hosts="${dir}/dns/hosts" kind type ns name value
   while :; do
     {
-      k get services -A --watch -o name --request-timeout 0 &
-      k get endpoints -A --watch -o name --request-timeout 0 &
+      # --watch lists first (as ADDED events), then watches from that list's resourceVersion: no gap.
+      k get services -A --watch --output-watch-events --request-timeout 0 -o go-template='S {{.type}} {{.object.metadata.namespace}} {{.object.metadata.name}} {{.object.spec.clusterIP}}{{"\n"}}' &
+      k get endpoints -A --watch --output-watch-events --request-timeout 0 -o go-template='E {{.type}} {{.object.metadata.namespace}} {{.object.metadata.name}} {{range .object.subsets}}{{range .addresses}}{{.ip}},{{end}}{{end}}{{"\n"}}' &
       wait -n; kill $(jobs -p) 2>/dev/null; wait
-    } | while read -r _; do
-      while read -r -t 0.05 _; do :; done # one rewrite per burst of events
-      rewrite
-    done
+    } | {
+      declare -A vip=() ips=()
+      while read -r kind type ns name value; do
+        case "${kind}:${type}" in
+          S:DELETED) unset "vip[${ns}/${name}]" ;;
+          S:*) vip["${ns}/${name}"]=${value} ;;
+          E:DELETED) unset "ips[${ns}/${name}]" ;;
+          E:*) ips["${ns}/${name}"]=${value} ;;
+          *) continue ;;
+        esac
+        dns_records > "${hosts}/.cluster.new" && mv "${hosts}/.cluster.new" "${hosts}/cluster"
+      done
+    }
     sleep 0.5
   done
 }
@@ -485,8 +497,13 @@ up() {
     iptables -w -t nat -S KUBE-SERVICES 2>/dev/null | grep -q "${dns_ip}/32" && break
     sleep 0.2
   done
-  iptables -w -t nat -S KUBE-SERVICES 2>/dev/null | grep -q "${dns_ip}/32" \
-    || die "kube-proxy did not program the DNS Service; see ${dir}/proxy/kube-proxy.log"
+  # The DNS through its Service VIP (kube-proxy's DNAT), as a pod asks it.
+  for _ in $(seq 1 150); do
+    busybox nslookup kube-dns.kube-system.svc.cluster.local "${dns_ip}" 2>/dev/null | grep -q "${dns_ip}" && break
+    sleep 0.2
+  done
+  busybox nslookup kube-dns.kube-system.svc.cluster.local "${dns_ip}" 2>/dev/null | grep -q "${dns_ip}" \
+    || die "the cluster DNS does not answer at ${dns_ip}; see ${dir}/proxy/kube-proxy.log and ${dir}/dns/"
   echo up > "${dir}/state"
   log "up in $((SECONDS - t0)) s: KUBECONFIG=${dir}/kubeconfig"
   echo "${dir}/kubeconfig"
