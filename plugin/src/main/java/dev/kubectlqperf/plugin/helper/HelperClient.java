@@ -66,7 +66,7 @@ public final class HelperClient {
       if (socket == null) {
         return Optional.empty();
       }
-      socket.getOutputStream().write((operation + "\n").getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write((operation + "\0").getBytes(StandardCharsets.UTF_8));
       return Identity.parse(HelperRequest.field(socket.getInputStream(), '\n', HelperHandshake.MAX_LINE));
     } catch (IOException e) {
       return Optional.empty();
@@ -75,13 +75,14 @@ public final class HelperClient {
 
   /**
    * A connection on which the helper proved itself and this side answered with its own proof:
-   * the next line written is the operation. Empty when nobody listens or the listener has no token.
+   * the next field written is the operation. Empty when nobody listens or the listener has no token.
    */
   public static Optional<Socket> open(int port, String token) {
     Socket socket = new Socket();
     try {
       socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) TIMEOUT.toMillis());
       socket.setSoTimeout((int) TIMEOUT.toMillis());
+      socket.setTcpNoDelay(true);
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream(); // unbuffered: nothing read past the proof
       String launcherNonce = HelperHandshake.nonce();
@@ -93,7 +94,7 @@ public final class HelperClient {
         close(socket);
         return Optional.empty();
       }
-      out.write((HelperHandshake.proof("launcher", token, launcherNonce, answer[0]) + "\n")
+      out.write((HelperHandshake.proof("launcher", token, launcherNonce, answer[0]) + "\0")
           .getBytes(StandardCharsets.UTF_8));
       out.flush();
       return Optional.of(socket);

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * <pre>
  * launcher: kubectl-qperf-helper 2 NL      (NL, NH: 64 hex digits, fresh random nonces)
  * helper:   NH PROOF(helper)
- * launcher: PROOF(launcher)
- * launcher: call | ping | stop             (then the call, see HelperRequest)
+ * launcher: PROOF(launcher) NUL, then call | ping | stop NUL (then the call, see HelperRequest)
  * </pre>
+ *
+ * Lines end with a newline, fields after the launcher's proof with a NUL byte: that way the
+ * launcher writes its whole request at once (bash writes at each newline).
  *
  * {@code PROOF(role)} is the hex SHA-256 of {@code "role TOKEN NL NH\n"}: what the launcher
  * computes with one {@code sha256sum} over two here-strings. Each side's nonce makes the other's

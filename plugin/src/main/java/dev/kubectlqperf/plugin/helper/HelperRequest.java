@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * One call the launcher hands to the helper once both have proved themselves
  * ({@link HelperHandshake}), in the launcher's framing: the environment's fingerprint, {@code 1}
- * when stdout is a terminal, and the argument count, each on a line; then every argument ended by
- * a NUL byte (an argument may hold any other character).
+ * when stdout is a terminal, the argument count, then every argument, each ended by a NUL byte
+ * (an argument may hold any other character).
  */
 public record HelperRequest(String environment, boolean terminal, List<String> args) {
 
@@ -23,11 +23,11 @@ public record HelperRequest(String environment, boolean terminal, List<String> a
   }
 
   public static HelperRequest read(InputStream in) throws IOException {
-    String environment = field(in, '\n', MAX_FIELD_BYTES);
-    boolean terminal = "1".equals(field(in, '\n', MAX_FIELD_BYTES));
+    String environment = field(in, '\0', MAX_FIELD_BYTES);
+    boolean terminal = "1".equals(field(in, '\0', MAX_FIELD_BYTES));
     int count;
     try {
-      count = Integer.parseInt(field(in, '\n', MAX_FIELD_BYTES));
+      count = Integer.parseInt(field(in, '\0', MAX_FIELD_BYTES));
     } catch (NumberFormatException e) {
       throw new IOException("malformed request: no argument count");
     }
@@ -44,8 +44,8 @@ public record HelperRequest(String environment, boolean terminal, List<String> a
   /** The launcher's side of the framing; tests speak it too. */
   public byte[] encode() {
     StringBuilder s = new StringBuilder()
-        .append(environment).append('\n').append(terminal ? '1' : '0').append('\n')
-        .append(args.size()).append('\n');
+        .append(environment).append('\0').append(terminal ? '1' : '0').append('\0')
+        .append(args.size()).append('\0');
     args.forEach(a -> s.append(a).append('\0'));
     return s.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -132,6 +132,7 @@ public final class HelperServer {
   }
 
   private void handle(Socket call) throws IOException {
+    call.setTcpNoDelay(true); // small answers go out at once, not after the launcher's delayed ACK
     DeadlineInputStream deadline = new DeadlineInputStream(call, System.nanoTime() + DEADLINE.toNanos());
     InputStream in = new BufferedInputStream(deadline);
     OutputStream out = new BufferedOutputStream(call.getOutputStream());
@@ -143,7 +144,7 @@ public final class HelperServer {
     }
     String helperNonce = HelperHandshake.nonce();
     line(out, helperNonce + " " + HelperHandshake.proof("helper", token, launcherNonce, helperNonce));
-    String proof = HelperRequest.field(in, '\n', HelperHandshake.MAX_LINE);
+    String proof = HelperRequest.field(in, '\0', HelperHandshake.MAX_LINE);
     if (!HelperHandshake.matches(HelperHandshake.proof("launcher", token, launcherNonce, helperNonce), proof)) {
       refused("a connection without the token");
       return;
@@ -151,7 +152,7 @@ public final class HelperServer {
     callsInFlight.incrementAndGet();
     lastCall.set(clock.instant());
     try {
-      String operation = HelperRequest.field(in, '\n', HelperHandshake.MAX_LINE);
+      String operation = HelperRequest.field(in, '\0', HelperHandshake.MAX_LINE);
       switch (operation) {
         case "call" -> {
           HelperRequest request = HelperRequest.read(in);

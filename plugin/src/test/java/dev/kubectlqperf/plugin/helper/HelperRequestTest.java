@@ -23,19 +23,19 @@ class HelperRequestTest {
 
   @Test
   void readsWhatTheLauncherWrites() throws IOException {
-    // printf '%s\ncall\n%s\n%s\n%s\n' "$proof" "$fingerprint" "$terminal" "$#"; printf '%s\0' "$@"
+    // printf "%s\0call\0%s\0%s\0%s\0$args_format" "$proof" "$fingerprint" "$terminal" "$#" "$@"
     // (the proof and the operation are read by HelperServer before this)
-    byte[] bash = "1-2\n0\n2\nget\0-o json\0".getBytes(StandardCharsets.UTF_8);
+    byte[] bash = ("1-2\0" + "0\0" + "2\0get\0-o json\0").getBytes(StandardCharsets.UTF_8);
     assertEquals(new HelperRequest("1-2", false, List.of("get", "-o json")),
         HelperRequest.read(new ByteArrayInputStream(bash)));
   }
 
   @Test
   void malformedRequestsAreRefused() {
-    assertEquals("malformed request: it ends early", refused("1-2\n0\n2\nget\0"));
-    assertEquals("malformed request: no argument count", refused("1-2\n0\ntwo\n"));
-    assertEquals("malformed request: 100000 arguments", refused("1-2\n0\n100000\n"));
-    assertTrue(refused("x".repeat(HelperRequest.MAX_FIELD_BYTES + 1) + "\n").contains("longer than"));
+    assertEquals("malformed request: it ends early", refused("1-2\0" + "0\0" + "2\0get\0"));
+    assertEquals("malformed request: no argument count", refused("1-2\0" + "0\0two\0"));
+    assertEquals("malformed request: 100000 arguments", refused("1-2\0" + "0\0" + "100000\0"));
+    assertTrue(refused("x".repeat(HelperRequest.MAX_FIELD_BYTES + 1) + "\0").contains("longer than"));
   }
 
   @Test

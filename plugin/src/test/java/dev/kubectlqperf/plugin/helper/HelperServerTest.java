@@ -86,7 +86,7 @@ class HelperServerTest {
       return "";
     }
     try (Socket s = opened.get()) {
-      s.getOutputStream().write("call\n".getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().write("call\0".getBytes(StandardCharsets.UTF_8));
       s.getOutputStream().write(new HelperRequest(environment, false, List.of(args)).encode());
       s.setSoTimeout(0);
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -139,7 +139,7 @@ class HelperServerTest {
       out.write((HelperHandshake.HELLO + HelperHandshake.nonce() + "\n").getBytes(StandardCharsets.UTF_8));
       String challenge = HelperRequest.field(s.getInputStream(), '\n', HelperHandshake.MAX_LINE);
       assertTrue(challenge.matches("[0-9a-f]{64} [0-9a-f]{64}"), challenge);
-      out.write((HelperHandshake.nonce() + "\ncall\n").getBytes(StandardCharsets.UTF_8));
+      out.write((HelperHandshake.nonce() + "\0call\0").getBytes(StandardCharsets.UTF_8));
       out.write(new HelperRequest(ENVIRONMENT, false, List.of("create", "y", "--tests", "tcp_lat")).encode());
       assertTrue(closedByTheHelper(s), "no answer to a wrong proof");
     }
