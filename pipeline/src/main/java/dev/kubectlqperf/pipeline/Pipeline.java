@@ -1,5 +1,7 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.config.CamelDefaults;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
@@ -13,9 +15,9 @@ import dev.kubectlqperf.pipeline.route.EventRoute;
 import dev.kubectlqperf.pipeline.route.ReconcileRoute;
 import dev.kubectlqperf.pipeline.route.ResultRoute;
 import dev.kubectlqperf.pipeline.route.ResyncRoute;
-import dev.kubectlqperf.pipeline.sink.DeliveryGuard;
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
-import dev.kubectlqperf.pipeline.sink.SinkSetup;
+import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.route.SinkSetup;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

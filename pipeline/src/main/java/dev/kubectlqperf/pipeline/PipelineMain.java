@@ -1,8 +1,8 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.reconcile.Step;
-import dev.kubectlqperf.pipeline.sink.DeadLetterReplay;
-import dev.kubectlqperf.pipeline.sink.Sink;
+import dev.kubectlqperf.pipeline.config.Sink;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;

@@ -96,6 +96,8 @@ class FrozenRunMockTest extends MockClusterTest {
     assertEquals(created.getMetadata().getUid(), selector.getMatchLabels().get(QperfResources.LABEL_RUN_UID));
     assertEquals(created.getMetadata().getUid(), client.services().inNamespace(NS).withName("uid").get().getSpec()
         .getSelector().get(QperfResources.LABEL_RUN_UID));
+    await("the run's spec frozen").atMost(Duration.ofSeconds(10)).until(() -> fixture.get("uid").getStatus() != null
+        && fixture.get("uid").getStatus().getRunSpec() != null);
     assertTrue(fixture.get("uid").getStatus().getRunSpec().image().name().startsWith("xridge/qperf"),
         "the frozen spec has the pipeline's defaults");
   }

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import static dev.kubectlqperf.pipeline.PipelineFixture.NS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,7 +11,7 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.pipeline.reconcile.Step;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClientException;

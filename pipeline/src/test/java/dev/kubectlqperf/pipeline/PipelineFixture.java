@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import static org.awaitility.Awaitility.await;
 
 import dev.kubectlqperf.model.Qperf;
@@ -10,7 +11,7 @@ import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.testing.ReconcileCounter;
 import java.io.IOException;
 import java.io.InputStream;

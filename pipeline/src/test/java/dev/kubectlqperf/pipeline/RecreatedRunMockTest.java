@@ -10,7 +10,7 @@ import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.pipeline.reconcile.Step;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import java.time.Duration;
 import java.util.List;

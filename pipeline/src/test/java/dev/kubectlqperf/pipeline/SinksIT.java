@@ -15,7 +15,7 @@ import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.sink.ResultFiles;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.testing.InfluxServer;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;

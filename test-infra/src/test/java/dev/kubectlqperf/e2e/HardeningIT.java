@@ -13,7 +13,7 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.pipeline.Pipeline;
-import dev.kubectlqperf.pipeline.PipelineConfig;
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.testing.ReconcileCounter;

@@ -2,7 +2,7 @@ package dev.kubectlqperf.pipeline.k8s;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
-import dev.kubectlqperf.pipeline.PipelineConfig;
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;

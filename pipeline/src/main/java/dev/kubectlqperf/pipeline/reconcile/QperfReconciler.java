@@ -6,7 +6,7 @@ import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.validation.QperfValidator;
 import dev.kubectlqperf.model.validation.ValidationResult;
-import dev.kubectlqperf.pipeline.PipelineConfig;
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.Condition;

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.run.RunResults;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.result.QperfResult;

@@ -2,7 +2,7 @@ package dev.kubectlqperf.pipeline.route;
 
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.model.result.RunIdentity;
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 

@@ -1,8 +1,8 @@
 package dev.kubectlqperf.pipeline.route;
 
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.sink.ResultFiles;
-import dev.kubectlqperf.pipeline.sink.Sink;
+import dev.kubectlqperf.pipeline.config.Sink;
 
 /**
  * Results to JSON Lines and CSV files. Camel's file producer appends, but cannot skip a run the

@@ -1,9 +1,9 @@
 package dev.kubectlqperf.pipeline.route;
 
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.sink.InfluxPoints;
-import dev.kubectlqperf.pipeline.sink.Sink;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.Sink;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import java.time.Clock;
 
 /** Results to InfluxDB 1.x: one batch of points per run, written through {@code {{qperf.sink.influxdb.uri}}}. */

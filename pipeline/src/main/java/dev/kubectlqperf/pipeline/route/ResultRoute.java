@@ -1,8 +1,8 @@
 package dev.kubectlqperf.pipeline.route;
 
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.pipeline.sink.DeliveryGuard;
-import dev.kubectlqperf.pipeline.sink.Sink;
+import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
+import dev.kubectlqperf.pipeline.config.Sink;
 import java.util.Collection;
 import java.util.List;
 import org.apache.camel.Exchange;

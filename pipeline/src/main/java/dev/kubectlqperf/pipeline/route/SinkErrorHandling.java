@@ -1,7 +1,7 @@
 package dev.kubectlqperf.pipeline.route;
 
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.sink.SinkRefusal;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;

@@ -1,7 +1,7 @@
 package dev.kubectlqperf.pipeline.route;
 
-import dev.kubectlqperf.pipeline.sink.DeliveryOutcomes;
-import dev.kubectlqperf.pipeline.sink.Sink;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.config.Sink;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 

@@ -8,7 +8,7 @@ import dev.kubectlqperf.model.result.Quantities;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.model.result.TestResult;
 import dev.kubectlqperf.model.result.Verdict;
-import dev.kubectlqperf.pipeline.reconcile.RunResults;
+import dev.kubectlqperf.model.run.RunResults;
 import java.util.ArrayList;
 import java.util.List;
 

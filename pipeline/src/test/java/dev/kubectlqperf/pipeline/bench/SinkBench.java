@@ -6,7 +6,7 @@ import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.pipeline.FakeKubelet;
 import dev.kubectlqperf.pipeline.PipelineFixture;
 import dev.kubectlqperf.pipeline.sink.InfluxPoints;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.testing.InfluxServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;

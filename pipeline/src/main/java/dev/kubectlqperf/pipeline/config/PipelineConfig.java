@@ -1,8 +1,8 @@
-package dev.kubectlqperf.pipeline;
+package dev.kubectlqperf.pipeline.config;
 
 import dev.kubectlqperf.model.QperfDefaults;
 import java.time.Duration;
-import dev.kubectlqperf.pipeline.sink.SinkConfig;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
 import java.util.List;
 import java.util.Map;
 

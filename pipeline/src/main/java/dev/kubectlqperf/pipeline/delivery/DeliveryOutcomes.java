@@ -1,5 +1,7 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline.delivery;
 
+import dev.kubectlqperf.pipeline.config.SinkConfig;
+import dev.kubectlqperf.pipeline.sink.SinkRefusal;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

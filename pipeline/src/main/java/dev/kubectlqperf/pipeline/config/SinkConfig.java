@@ -1,8 +1,8 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.kubectlqperf.pipeline.EnvValues;
+import dev.kubectlqperf.pipeline.config.EnvValues;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;

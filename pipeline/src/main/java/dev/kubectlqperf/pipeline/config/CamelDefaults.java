@@ -1,4 +1,4 @@
-package dev.kubectlqperf.pipeline;
+package dev.kubectlqperf.pipeline.config;
 
 import org.apache.camel.main.Main;
 

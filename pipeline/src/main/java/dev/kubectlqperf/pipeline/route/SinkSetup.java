@@ -1,6 +1,11 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline.route;
 
-import dev.kubectlqperf.pipeline.CamelDefaults;
+import dev.kubectlqperf.pipeline.config.Sink;
+import dev.kubectlqperf.pipeline.config.SinkConfig;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.sink.ResultFiles;
+import dev.kubectlqperf.pipeline.sink.SlackWebhook;
+import dev.kubectlqperf.pipeline.config.CamelDefaults;
 import dev.kubectlqperf.pipeline.route.DeadLetterRoute;
 import dev.kubectlqperf.pipeline.route.FileSinkRoute;
 import dev.kubectlqperf.pipeline.route.InfluxSinkRoute;

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.pipeline.reconcile;
+package dev.kubectlqperf.model.run;
 
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.TestSummary;

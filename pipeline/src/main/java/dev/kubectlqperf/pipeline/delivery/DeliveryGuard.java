@@ -1,4 +1,4 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline.delivery;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;

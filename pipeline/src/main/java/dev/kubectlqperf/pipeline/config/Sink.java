@@ -1,4 +1,4 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline.config;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,5 +1,10 @@
-package dev.kubectlqperf.pipeline.sink;
+package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.SinkConfig;
+import dev.kubectlqperf.pipeline.config.Sink;
+import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
+import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.route.SinkSetup;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
