@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -151,7 +152,8 @@ class InstallScriptIT {
       try (Stream<Path> commands = Files.list(d)) {
         for (Path command : commands.toList()) {
           Path link = bin.resolve(command.getFileName().toString());
-          if (!hidden.contains(command.getFileName().toString()) && Files.notExists(link) && Files.isExecutable(command)) {
+          boolean wanted = !hidden.contains(command.getFileName().toString()) && Files.isExecutable(command);
+          if (wanted && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(link, command);
           }
         }

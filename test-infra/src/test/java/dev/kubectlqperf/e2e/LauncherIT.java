@@ -44,7 +44,8 @@ class LauncherIT {
 
   /** The CRD, a namespace and two runs in it: what the launcher's tests read. */
   static void applyCrdAndRuns(ControlPlane cluster, InstalledLauncher launcher, String namespace) throws Exception {
-    Shell.Result crd = Kubectl.kubectl(cluster.kubeconfig(), "apply", "-f", "../crd/qperves.perf.kubestone.xridge.io.yaml");
+    Shell.Result crd = Kubectl.kubectl(cluster.kubeconfig(), "apply", "-f",
+        "../crd/qperves.perf.kubestone.xridge.io.yaml");
     assertEquals(0, crd.exitCode(), crd.err());
     try (KubernetesClient admin = cluster.admin()) {
       // Not 'kubectl wait': it fails at once while a new CRD's status has no conditions yet.

@@ -45,7 +45,8 @@ public final class HelperHandshake {
   public static String proof(String role, String token, String launcherNonce, String helperNonce) {
     String text = role + " " + token + " " + launcherNonce + " " + helperNonce + "\n";
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

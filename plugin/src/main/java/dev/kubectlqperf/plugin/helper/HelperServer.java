@@ -137,7 +137,8 @@ public final class HelperServer {
     InputStream in = new BufferedInputStream(deadline);
     OutputStream out = new BufferedOutputStream(call.getOutputStream());
     String hello = HelperRequest.field(in, '\n', HelperHandshake.MAX_LINE);
-    String launcherNonce = hello.startsWith(HelperHandshake.HELLO) ? hello.substring(HelperHandshake.HELLO.length()) : "";
+    String launcherNonce =
+        hello.startsWith(HelperHandshake.HELLO) ? hello.substring(HelperHandshake.HELLO.length()) : "";
     if (!HelperHandshake.isHex64(launcherNonce)) {
       refused("a connection that is not the launcher's");
       return;
