@@ -228,9 +228,10 @@ host_setup() {
     ip link set "qpn${i}" up
   done
   # Nothing from a pod leaves the machine: pod traffic may only go to pods (Services are DNATed to
-  # pods before FORWARD; the host itself, e.g. the DNS, is INPUT).
+  # pods before FORWARD; the host itself, e.g. the DNS, is INPUT). REJECT, not DROP: a Service
+  # without endpoints then refuses at once, as kube-proxy's own rule (which comes after) would.
   iptables -w -N QPERF-NODES 2>/dev/null || iptables -w -F QPERF-NODES
-  iptables -w -A QPERF-NODES -s "${pod_range}" ! -d "${pod_range}" -j DROP
+  iptables -w -A QPERF-NODES -s "${pod_range}" ! -d "${pod_range}" -j REJECT
   iptables -w -C FORWARD -j QPERF-NODES 2>/dev/null || iptables -w -I FORWARD 1 -j QPERF-NODES
 }
 
