@@ -5,7 +5,8 @@
 # watch). Images are built here (test-infra/images/build.sh) and imported; nothing is pulled.
 # Run as root.
 #
-#   test-infra/local-cluster.sh build          build kubelet + kube-proxy (cached) and the images
+#   test-infra/local-cluster.sh build          build what is not cached: the Kubernetes binaries (the
+#                                              control plane's too), then the images
 #   test-infra/local-cluster.sh up DIR [N]     start the cluster (idempotent); prints DIR/kubeconfig
 #   test-infra/local-cluster.sh down DIR       remove everything 'up DIR' added on the host
 #   test-infra/local-cluster.sh import DIR TAR import an image archive into every node's containerd
@@ -93,20 +94,24 @@ source_tree() {
   echo "${src}/tree"
 }
 
+# Every Kubernetes binary not yet cached (the control plane's too, so that one tree and one Go cache
+# serve them all), in one make.
 build_binaries() {
-  if have_binaries; then log "kubelet and kube-proxy cached in ${bin}"; return 0; fi
+  local all=(kube-apiserver kube-controller-manager kube-scheduler "${node_binaries[@]}") missing=() b
+  for b in "${all[@]}"; do [[ -x "${bin}/${b}" ]] || missing+=("${b}"); done
+  if ((${#missing[@]} == 0)); then log "binaries cached in ${bin}"; return 0; fi
   local tree; tree=$(source_tree)
   export GOPATH="${cache}/src/gopath" GOCACHE="${cache}/src/gocache"
   mkdir -p "${GOPATH}/src/k8s.io" "${bin}"
   ln -sfn "${tree}" "${GOPATH}/src/k8s.io/kubernetes"
-  log "building ${node_binaries[*]} (minutes on 2 cores; log: ${cache}/src/build.log)"
+  log "building ${missing[*]} (minutes on 2 cores; log: ${cache}/src/build.log)"
   local t0=${SECONDS}
   # kubelet with the same -installsuffix static as the other binaries, so the Go cache is shared.
   (cd "${GOPATH}/src/k8s.io/kubernetes" && GOPROXY=off GOFLAGS=-mod=vendor CGO_ENABLED=0 \
-    KUBE_STATIC_OVERRIDES=kubelet make WHAT="cmd/kubelet cmd/kube-proxy" >"${cache}/src/build.log" 2>&1) \
+    KUBE_STATIC_OVERRIDES=kubelet make WHAT="${missing[*]/#/cmd/}" >"${cache}/src/build.log" 2>&1) \
     || die "build failed; see ${cache}/src/build.log"
-  for b in "${node_binaries[@]}"; do cp "${tree}/_output/local/bin/linux/amd64/${b}" "${bin}/"; done
-  log "built ${node_binaries[*]} in $((SECONDS - t0)) s, cached in ${bin}"
+  for b in "${missing[@]}"; do cp "${tree}/_output/local/bin/linux/amd64/${b}" "${bin}/"; done
+  log "built ${missing[*]} in $((SECONDS - t0)) s, cached in ${bin}"
 }
 
 build_images() {
