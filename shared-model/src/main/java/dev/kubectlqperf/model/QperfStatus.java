@@ -64,7 +64,8 @@ public class QperfStatus {
       + "change its run.")
   private QperfSpec runSpec;
 
-  @JsonPropertyDescription("How many times a client pod was started again because the server's name did not resolve yet.")
+  @JsonPropertyDescription("How many times a client pod was started again because it could not reach the server yet (name or "
+      + "ClusterIP not set up when the server became ready).")
   private Integer clientRetries;
 
   public QperfStatus() {}

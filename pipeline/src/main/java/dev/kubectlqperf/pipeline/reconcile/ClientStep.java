@@ -24,8 +24,8 @@ import java.util.Optional;
  */
 final class ClientStep {
 
-  /** How many times a client that could not resolve the server's name is started again. */
-  static final int MAX_NAME_RETRIES = 3;
+  /** How many times a client that could not reach the server yet is started again. */
+  static final int MAX_PATH_RETRIES = 3;
   private static final Duration DELETION_POLL = Duration.ofSeconds(1);
 
   private final QperfCluster cluster;
@@ -50,7 +50,7 @@ final class ClientStep {
       return watch(pass, latest);
     }
     if (latest != null) {
-      Optional<Decision> retry = retryUnresolvedName(pass, latest);
+      Optional<Decision> retry = retryWhenPathNotReady(pass, latest);
       if (retry.isPresent()) {
         return retry.get();
       }
@@ -89,13 +89,14 @@ final class ClientStep {
   }
 
   /**
-   * A client that failed on the server's name before measuring anything is started again, at most
-   * {@link #MAX_NAME_RETRIES} times per run: the pod is deleted, and the next pass creates it anew.
+   * A client that could not reach the server before measuring anything is started again, at most
+   * {@link #MAX_PATH_RETRIES} times per run: the pod is deleted, and the next pass creates it anew.
+   * A path that stays closed (a NetworkPolicy, say) still ends the run with qperf's message.
    */
-  private Optional<Decision> retryUnresolvedName(RunPass pass, Pod pod) {
+  private Optional<Decision> retryWhenPathNotReady(RunPass pass, Pod pod) {
     QperfStatus next = pass.next();
     int retries = next.getClientRetries() == null ? 0 : next.getClientRetries();
-    if (!"Failed".equals(pod.getStatus().getPhase()) || retries >= MAX_NAME_RETRIES) {
+    if (!"Failed".equals(pod.getStatus().getPhase()) || retries >= MAX_PATH_RETRIES) {
       return Optional.empty();
     }
     String log;
@@ -105,15 +106,15 @@ final class ClientStep {
       return Optional.empty();
     }
     ContainerStateTerminated terminated = ClientPodResult.terminated(pod);
-    Optional<String> error = UnresolvedName.of(QperfOutputParser.parse(log,
+    Optional<String> error = PathNotReady.of(QperfOutputParser.parse(log,
         terminated == null ? null : terminated.getExitCode()));
     if (error.isEmpty()) {
       return Optional.empty();
     }
-    String message = "the client could not resolve the server's name yet (" + error.get() + "); started it again ("
-        + (retries + 1) + " of " + MAX_NAME_RETRIES + ")";
-    next.setClientRetries(retries + 1).setReason("ServerNameUnresolved").setMessage(message);
-    events.warning(pass.run(), "ServerNameUnresolved", message);
+    String message = "the client could not reach the server yet (" + error.get() + "); started it again ("
+        + (retries + 1) + " of " + MAX_PATH_RETRIES + ")";
+    next.setClientRetries(retries + 1).setReason("ServerNotReachedYet").setMessage(message);
+    events.warning(pass.run(), "ServerNotReachedYet", message);
     cluster.delete(pod);
     return Optional.of(Decision.waitFor(DELETION_POLL));
   }

@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A cluster DNS may publish a new Service a moment after its endpoints are ready, and qperf gives up
- * on the first failed lookup: such a client measured nothing, so it is started again, a bounded
- * number of times, and the status says so.
+ * A cluster DNS may publish a new Service, and kube-proxy program its ClusterIP, a moment after the
+ * endpoints are ready, and qperf gives up at once: such a client measured nothing, so it is started
+ * again, a bounded number of times, and the status says so.
  */
-class ServerNameRetryMockTest extends MockClusterTest {
+class PathNotReadyRetryMockTest extends MockClusterTest {
 
   private static final String UNRESOLVED = "getaddrinfo failed: Temporary failure in name resolution\n";
 
@@ -42,13 +42,40 @@ class ServerNameRetryMockTest extends MockClusterTest {
     kubelet.serverReady(NS, "dns");
     awaitFreshClient("dns");
     kubelet.clientEndedOnce(NS, "dns-client", 1, UNRESOLVED);
-    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventReasons("dns").contains("ServerNameUnresolved"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventReasons("dns").contains("ServerNotReachedYet"));
     awaitFreshClient("dns");
     kubelet.clientEnded(NS, "dns-client", 0, "tcp_bw:\n    bw  =  1.9 GB/sec\n");
 
     Qperf done = fixture.awaitPhase("dns", QperfPhase.Completed);
     assertEquals(1, done.getStatus().getClientRetries());
     assertEquals("tcp_bw 1.9 GB/sec", done.getStatus().getHeadline());
+  }
+
+  @Test
+  void aControlConnectionThatDidNotCarryYetIsStartedAgain() throws Exception {
+    fixture.start();
+    fixture.create("vip", QperfSpec.of(List.of("tcp_bw"), null));
+    fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("vip").get());
+    kubelet.serverReady(NS, "vip");
+    awaitFreshClient("vip");
+    kubelet.clientEndedOnce(NS, "vip-client", 1, "tcp_bw:\nfailed to receive port: Resource temporarily unavailable\n");
+    await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventReasons("vip").contains("ServerNotReachedYet"));
+    awaitFreshClient("vip");
+    kubelet.clientEnded(NS, "vip-client", 0, "tcp_bw:\n    bw  =  1.9 GB/sec\n");
+    assertEquals(1, fixture.awaitPhase("vip", QperfPhase.Completed).getStatus().getClientRetries());
+  }
+
+  @Test
+  void aFailureAfterMeasuringIsNotRetried() throws Exception {
+    fixture.start();
+    fixture.create("half", QperfSpec.of(List.of("tcp_bw", "tcp_lat"), null));
+    fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("half").get());
+    kubelet.serverReady(NS, "half");
+    awaitFreshClient("half");
+    kubelet.clientEnded(NS, "half-client", 1, "tcp_bw:\n    bw  =  1.9 GB/sec\ntcp_lat:\nfailed to connect\n");
+    Qperf failed = fixture.awaitPhase("half", QperfPhase.Failed);
+    assertEquals("QperfFailed", failed.getStatus().getReason());
+    assertEquals(null, failed.getStatus().getClientRetries());
   }
 
   @Test
