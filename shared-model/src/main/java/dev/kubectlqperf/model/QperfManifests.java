@@ -164,6 +164,8 @@ public final class QperfManifests {
     return new ServicePortBuilder().withName(name).withProtocol(protocol).withPort(port).build();
   }
 
+  static final long TERMINATION_GRACE_SECONDS = 1;
+
   private static PodSpec podSpec(Qperf qperf, QperfConfiguration side, Container container, String restartPolicy) {
     PodScheduling scheduling = side.scheduling();
     boolean hostNetwork = side.usesHostNetwork();
@@ -180,6 +182,8 @@ public final class QperfManifests {
         .withDnsPolicy(hostNetwork ? "ClusterFirstWithHostNet" : null)
         .withAutomountServiceAccountToken(false)
         .withEnableServiceLinks(false)
+        // qperf runs as PID 1 without a SIGTERM handler: a grace period only keeps a deleted pod Terminating.
+        .withTerminationGracePeriodSeconds(TERMINATION_GRACE_SECONDS)
         .withSecurityContext(new PodSecurityContextBuilder()
             .withRunAsNonRoot(true)
             .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()

@@ -225,4 +225,11 @@ class QperfManifestsTest {
     assertEquals(Boolean.TRUE, ref.getController());
     assertEquals(Boolean.TRUE, ref.getBlockOwnerDeletion());
   }
+
+  @Test
+  void deletedPodsEndAtOnceForQperfIgnoresSigterm() {
+    assertEquals(1L, QperfManifests.serverDeployment(sample).getSpec().getTemplate().getSpec()
+        .getTerminationGracePeriodSeconds());
+    assertEquals(1L, QperfManifests.clientPod(sample, 1).getSpec().getTerminationGracePeriodSeconds());
+  }
 }
