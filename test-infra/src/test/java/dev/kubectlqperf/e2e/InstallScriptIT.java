@@ -134,8 +134,9 @@ class InstallScriptIT {
         "--skip-cluster");
     assertEquals(0, dev.exitCode(), dev.out() + dev.err());
     List<String> calls = Files.readAllLines(aptLog);
-    assertTrue(calls.contains("install -y -qq qperf influxdb influxdb-client maven tmux (policy-rc.d: 101)"),
-        "the test tools, with every service start denied: " + calls);
+    // .ci/run may add other tiers' tools this machine lacks; these four are hidden from it.
+    assertTrue(calls.stream().anyMatch(c -> c.startsWith("install -y -qq qperf influxdb influxdb-client maven tmux")
+        && c.endsWith("(policy-rc.d: 101)")), "the test tools, with every service start denied: " + calls);
     assertTrue(policyBefore == null ? Files.notExists(Path.of("/usr/sbin/policy-rc.d"))
         : java.util.Arrays.equals(policyBefore, Files.readAllBytes(Path.of("/usr/sbin/policy-rc.d"))),
         "the machine's own policy-rc.d is back as it was");
