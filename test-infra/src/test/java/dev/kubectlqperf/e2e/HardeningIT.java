@@ -55,11 +55,7 @@ class HardeningIT {
   static void setUp(ControlPlane controlPlane) throws Exception {
     cluster = controlPlane;
     admin = cluster.admin();
-    Kubectl.kubectl(cluster.kubeconfig(), "apply", "-k", "../deploy/cluster-wide");
-    Kubectl.kubectl(cluster.kubeconfig(), "wait", "--for", "condition=established", "--timeout", "60s",
-        "crd/" + Qperf.CRD_NAME);
-    Kubectl.kubectl(cluster.kubeconfig(), "-n", "qperf-system", "scale", "deployment/qperf-pipeline",
-        "--replicas", "0");
+    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
     admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .createOr(NonDeletingOperation::update);
     logs = new KubeletLogServer();

@@ -48,13 +48,7 @@ class LauncherIT {
         "../crd/qperves.perf.kubestone.xridge.io.yaml");
     assertEquals(0, crd.exitCode(), crd.err());
     try (KubernetesClient admin = cluster.admin()) {
-      // Not 'kubectl wait': it fails at once while a new CRD's status has no conditions yet.
-      await("the CRD established").atMost(Duration.ofSeconds(60)).until(() -> {
-        var created = admin.apiextensions().v1().customResourceDefinitions().withName(Qperf.CRD_NAME).get();
-        return created != null && created.getStatus() != null && created.getStatus().getConditions() != null
-            && created.getStatus().getConditions().stream()
-                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-      });
+      ProductManifests.awaitCrdEstablished(admin);
       admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
           .createOr(NonDeletingOperation::update);
       for (String name : List.of("run-a", "run-b")) {

@@ -55,8 +55,7 @@ class RealApiServerIT {
     admin = cluster.admin();
     check(Kubectl.kubectl(cluster.kubeconfig(), "apply", "-k", "../deploy/cluster-wide"));
     check(Kubectl.kubectl(cluster.kubeconfig(), "apply", "-k", "../deploy/namespaced"));
-    check(Kubectl.kubectl(cluster.kubeconfig(), "wait", "--for", "condition=established", "--timeout", "60s",
-        "crd/" + Qperf.CRD_NAME));
+    ProductManifests.awaitCrdEstablished(admin);
     // The tests run the pipeline in-process, under the same ServiceAccount and RBAC.
     check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "qperf-system", "scale", "deployment/qperf-pipeline",
         "--replicas", "0"));

@@ -47,12 +47,8 @@ class RealNodesIT {
   static void setUp(RealNodes nodes) throws Exception {
     cluster = nodes;
     admin = cluster.admin();
-    check(Kubectl.kubectl(cluster.kubeconfig(), "apply", "-k", "../deploy/cluster-wide"));
-    check(Kubectl.kubectl(cluster.kubeconfig(), "wait", "--for", "condition=established", "--timeout", "60s",
-        "crd/" + Qperf.CRD_NAME));
-    // The pipeline runs in this JVM, under the same ServiceAccount and RBAC; its image is not built here.
-    check(Kubectl.kubectl(cluster.kubeconfig(), "-n", "qperf-system", "scale", "deployment/qperf-pipeline",
-        "--replicas", "0"));
+    // The pipeline runs in this JVM; its image is not built here.
+    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
   }
 
   @AfterAll
