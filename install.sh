@@ -213,13 +213,32 @@ fi
 if $changed; then say "installed ${bin}"; else say "${bin} is up to date (nothing changed)"; fi
 case ":${PATH}:" in *":${prefix}/bin:"*) ;; *) say "note: add ${prefix}/bin to PATH so that 'kubectl qperf' finds the plugin" ;; esac
 
+# Every namespace when the user may run benchmarks in all of them (a run created where no pipeline
+# watches would sit without a phase); else the context's namespace, said loudly.
+default_namespaces() {
+  local verb ok=true
+  for verb in "watch qperves.perf.kubestone.xridge.io" "create deployments.apps" "create pods" "delete services"; do
+    # shellcheck disable=SC2086 # two words on purpose: verb and resource
+    [[ "$(kubectl auth can-i ${verb} --all-namespaces 2>/dev/null)" == yes ]] || ok=false
+  done
+  if ${ok}; then
+    echo '*'
+    return
+  fi
+  local ns
+  ns=$(kubectl config view --minify -o 'jsonpath={..namespace}' 2>/dev/null || true)
+  ns="${ns:-default}"
+  say "note: you may not run benchmarks in every namespace, so the local pipeline watches only '${ns}';" \
+    "a Qperf created elsewhere gets no phase until you rerun ./install.sh --namespaces NS[,NS]" >&2
+  echo "${ns}"
+}
+
 # The embedded default: the pipeline as a local process, on the current kubeconfig context.
 start_pipeline() {
   mkdir -p "${state}"
   local ns="${namespaces}"
   if [[ -z "${ns}" ]]; then
-    ns=$(kubectl config view --minify -o 'jsonpath={..namespace}' 2>/dev/null || true)
-    ns="${ns:-default}"
+    ns=$(default_namespaces)
   fi
   local pid
   if pid=$(pipeline_pid); then
