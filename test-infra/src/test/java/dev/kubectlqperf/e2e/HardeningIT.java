@@ -74,6 +74,9 @@ class HardeningIT {
     if (pipeline != null) {
       pipeline.close();
     }
+    if (admin != null) {
+      admin.namespaces().withName(NS).delete();
+    }
     if (nodes != null) {
       nodes.close();
     }

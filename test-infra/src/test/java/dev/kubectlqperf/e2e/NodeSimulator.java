@@ -64,8 +64,10 @@ final class NodeSimulator implements AutoCloseable {
 
   void start() {
     for (String node : nodes) {
+      // Another test class on the same control plane may have played these nodes before.
       client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node)
-          .addToLabels("kubernetes.io/hostname", node).endMetadata().build()).create();
+          .addToLabels("kubernetes.io/hostname", node).endMetadata().build())
+          .createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
     }
     heartbeat.scheduleAtFixedRate(this::beat, 0, 10, TimeUnit.SECONDS);
     pods = client.pods().inAnyNamespace().inform(new ResourceEventHandler<>() {
