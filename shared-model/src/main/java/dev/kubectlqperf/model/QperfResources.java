@@ -109,13 +109,8 @@ public final class QperfResources {
    * reference to the run's uid. The pipeline changes and deletes nothing else, whatever its name.
    */
   public static boolean ownedBy(HasMetadata object, Qperf run) {
-    if (object == null || object.getMetadata() == null) {
-      return false;
-    }
-    Map<String, String> labels = object.getMetadata().getLabels();
     String uid = run.getMetadata().getUid();
-    return labels != null && MANAGER.equals(labels.get(LABEL_MANAGED_BY))
-        && run.getMetadata().getName().equals(labels.get(LABEL_INSTANCE))
+    return labelledFor(object, run.getMetadata().getName())
         && uid != null && object.getMetadata().getOwnerReferences() != null
         && object.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uid.equals(ref.getUid()));
   }
@@ -125,15 +120,17 @@ public final class QperfResources {
    * some Qperf of that name: what a run of that name left, once the run itself is gone.
    */
   public static boolean leftByRunNamed(HasMetadata object, String qperfName) {
-    if (object == null || object.getMetadata() == null) {
-      return false;
-    }
-    Map<String, String> labels = object.getMetadata().getLabels();
-    return labels != null && MANAGER.equals(labels.get(LABEL_MANAGED_BY))
-        && qperfName.equals(labels.get(LABEL_INSTANCE)) && object.getMetadata().getOwnerReferences() != null
+    return labelledFor(object, qperfName) && object.getMetadata().getOwnerReferences() != null
         && object.getMetadata().getOwnerReferences().stream().anyMatch(ref -> Qperf.KIND.equals(ref.getKind())
             && qperfName.equals(ref.getName()) && ref.getApiVersion() != null
             && ref.getApiVersion().startsWith(Qperf.GROUP + "/"));
+  }
+
+  /** Our labels for a run of this name: what ownership starts from, never enough by itself. */
+  private static boolean labelledFor(HasMetadata object, String qperfName) {
+    Map<String, String> labels = object == null || object.getMetadata() == null ? null
+        : object.getMetadata().getLabels();
+    return labels != null && MANAGER.equals(labels.get(LABEL_MANAGED_BY)) && qperfName.equals(labels.get(LABEL_INSTANCE));
   }
 
   /** The controller owner reference; empty when the CR has no uid yet (a client-side dry run). */

@@ -4,7 +4,6 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.model.run.RunDocument;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -106,14 +105,7 @@ final class ClientLogs {
      * ended early) is recorded when fewer repetitions ended than the spec asks for.
      */
     QperfResult document(Qperf run, Instant now, String whyIncomplete) {
-      List<QperfResult> repetitions = logs.entrySet().stream()
-          .map(e -> ClientPodResult.of(run, e.getKey(), e.getValue(), now)).toList();
-      int expected = run.getSpec() == null ? 1 : run.getSpec().effectiveRepetitions();
-      List<String> errors = new ArrayList<>(unavailable);
-      if (errors.isEmpty() && repetitions.size() < expected && whyIncomplete != null) {
-        errors.add(whyIncomplete);
-      }
-      return RunDocument.of(run, repetitions, errors);
+      return ClientPodResult.ofRun(run, List.copyOf(logs.keySet()), logs::get, now, unavailable, whyIncomplete);
     }
   }
 }

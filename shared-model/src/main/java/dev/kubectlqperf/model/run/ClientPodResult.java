@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -36,12 +37,23 @@ public final class ClientPodResult {
    */
   public static QperfResult ofRun(Qperf qperf, List<Pod> clients, Function<Pod, String> logOf, Instant now,
       String whyIncomplete) {
+    return ofRun(qperf, clients, logOf, now, List.of(), whyIncomplete);
+  }
+
+  /**
+   * The same, when the logs of some repetitions could not be read: {@code unread} says why those are
+   * missing, and is then the reason recorded instead of {@code whyIncomplete}.
+   */
+  public static QperfResult ofRun(Qperf qperf, List<Pod> clients, Function<Pod, String> logOf, Instant now,
+      List<String> unread, String whyIncomplete) {
     List<QperfResult> repetitions = clients.stream().filter(ClientPodResult::ended)
         .sorted(Comparator.comparingInt(QperfResources::repetitionOf))
         .map(pod -> of(qperf, pod, Objects.requireNonNullElse(logOf.apply(pod), ""), now)).toList();
     int expected = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
-    List<String> runErrors = repetitions.size() < expected && whyIncomplete != null ? List.of(whyIncomplete)
-        : List.of();
+    List<String> runErrors = new ArrayList<>(unread);
+    if (runErrors.isEmpty() && repetitions.size() < expected && whyIncomplete != null) {
+      runErrors.add(whyIncomplete);
+    }
     return RunDocument.of(qperf, repetitions, runErrors);
   }
 
