@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-renders crd/qperves.perf.kubestone.xridge.io.yaml from the model after a model change.
+# Re-renders the CRDs in crd/ (qperves…, qperfmatrices….yaml) from the model after a model change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cpfile=$(mktemp)
@@ -7,4 +7,4 @@ trap 'rm -f "$cpfile"' EXIT
 mvn -B -q install -DskipTests -pl crd -am
 mvn -B -q -pl crd dependency:build-classpath -Dmdep.outputFile="$cpfile"
 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "crd/target/classes:$(cat "$cpfile")" \
-  dev.kubectlqperf.crd.CrdRenderer crd/qperves.perf.kubestone.xridge.io.yaml
+  dev.kubectlqperf.crd.CrdRenderer crd
