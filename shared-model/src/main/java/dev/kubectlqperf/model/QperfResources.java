@@ -20,6 +20,18 @@ public final class QperfResources {
   /** The repetition a client pod runs (1-based). */
   public static final String LABEL_REPETITION = Qperf.GROUP + "/repetition";
 
+  /** Matrix children: the matrix, the pair's nodes and zones, the scenario (values made valid by {@link KubeNames#labelValue}). */
+  public static final String LABEL_MATRIX = Qperf.GROUP + "/matrix";
+  public static final String LABEL_MATRIX_UID = Qperf.GROUP + "/matrix-uid";
+  public static final String LABEL_SRC_NODE = Qperf.GROUP + "/src-node";
+  public static final String LABEL_DST_NODE = Qperf.GROUP + "/dst-node";
+  public static final String LABEL_SRC_ZONE = Qperf.GROUP + "/src-zone";
+  public static final String LABEL_DST_ZONE = Qperf.GROUP + "/dst-zone";
+  public static final String LABEL_SCENARIO = Qperf.GROUP + "/scenario";
+  /** The full node names of a matrix child, which its labels may have to shorten. */
+  public static final String ANNOTATION_SRC_NODE = Qperf.GROUP + "/src-node";
+  public static final String ANNOTATION_DST_NODE = Qperf.GROUP + "/dst-node";
+
   public static final String APP = "qperf";
   public static final String MANAGER = "kubectl-qperf";
   public static final String COMPONENT_SERVER = "server";
@@ -147,5 +159,43 @@ public final class QperfResources {
         .withController(true)
         .withBlockOwnerDeletion(true)
         .build());
+  }
+
+  /**
+   * The child Qperf of a matrix for one scenario and ordered pair: a DNS-1035 label of at most 63
+   * characters (it names the child's Service), readable ({@code <matrix>-<scenario>-<src>-<dst>},
+   * node names cut at their first dot) and ending in a hash of all four, so that it is unique per
+   * matrix, scenario and pair whatever the length or the dashes of the names.
+   */
+  public static String matrixChildName(String matrix, String scenario, String srcNode, String dstNode) {
+    String identity = String.join("\u0000", matrix, scenario, srcNode, dstNode);
+    return KubeNames.dnsLabelWithHash(identity, matrix, scenario, firstDnsLabel(srcNode), firstDnsLabel(dstNode));
+  }
+
+  /** Labels of a matrix child; a zone may be null (then it has no label). */
+  public static Map<String, String> matrixChildLabels(String matrix, String scenario, String srcNode, String srcZone,
+      String dstNode, String dstZone) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(LABEL_MATRIX, KubeNames.labelValue(matrix));
+    labels.put(LABEL_SCENARIO, KubeNames.labelValue(scenario));
+    labels.put(LABEL_SRC_NODE, KubeNames.labelValue(srcNode));
+    labels.put(LABEL_DST_NODE, KubeNames.labelValue(dstNode));
+    if (srcZone != null && !srcZone.isBlank()) {
+      labels.put(LABEL_SRC_ZONE, KubeNames.labelValue(srcZone));
+    }
+    if (dstZone != null && !dstZone.isBlank()) {
+      labels.put(LABEL_DST_ZONE, KubeNames.labelValue(dstZone));
+    }
+    return labels;
+  }
+
+  /** Selects every child Qperf of the named matrix. */
+  public static Map<String, String> matrixChildSelector(String matrix) {
+    return Map.of(LABEL_MATRIX, KubeNames.labelValue(matrix));
+  }
+
+  private static String firstDnsLabel(String node) {
+    int dot = node == null ? -1 : node.indexOf('.');
+    return dot > 0 ? node.substring(0, dot) : node;
   }
 }
