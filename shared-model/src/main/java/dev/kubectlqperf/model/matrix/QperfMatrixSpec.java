@@ -56,7 +56,7 @@ public record QperfMatrixSpec(
   /** This spec with defaults filled in, the template's included: what a matrix freezes when it starts. */
   public QperfMatrixSpec withDefaults(String defaultImage, long defaultTimeoutSeconds) {
     return new QperfMatrixSpec(nodeSelector, matchExpressions, nodes, maxNodes, effectivePairs(), effectiveIncludeSameNode(),
-        samplesPerNode == null && effectivePairs() == PairMode.Sample ? DEFAULT_SAMPLES_PER_NODE : samplesPerNode,
+        samplesPerNode == null && effectivePairs() == PairMode.Sample ? Integer.valueOf(DEFAULT_SAMPLES_PER_NODE) : samplesPerNode,
         effectiveScenarios(), template == null ? null : template.withDefaults(defaultImage, defaultTimeoutSeconds),
         concurrency, effectiveOutlierFraction());
   }

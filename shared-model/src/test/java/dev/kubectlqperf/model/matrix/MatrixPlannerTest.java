@@ -138,4 +138,13 @@ class MatrixPlannerTest {
     assertEquals(nodes(4), plan.nodes());
     everyPairOnce(plan, false);
   }
+
+  @Test
+  void progressCountsEndedPairsAgainstThePlan() {
+    MatrixPlan plan = MatrixPlanner.plan(nodes(4), ALL);
+    List<PairResult> results = List.of(PairResult.completed("a", "b", Scenario.PodToPod, 1.0, 1.0),
+        new PairResult("b", "a", Scenario.PodToPod, null, null, null, dev.kubectlqperf.model.QperfPhase.Failed, null),
+        new PairResult("c", "d", Scenario.PodToPod, null, null, null, dev.kubectlqperf.model.QperfPhase.Running, null));
+    assertEquals(new MatrixProgress(2, 12, 1, 2, 6), MatrixProgress.of(plan, results, 2));
+  }
 }
