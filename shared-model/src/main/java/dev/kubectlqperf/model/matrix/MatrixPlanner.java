@@ -12,11 +12,18 @@ import java.util.Map;
  */
 public final class MatrixPlanner {
 
+  /** Beyond this (about 10 000 nodes) all pairs would not fit in int-indexed arrays, nor in anyone's patience. */
+  static final long MAX_ALL_PAIRS = 100_000_000L;
+
   private MatrixPlanner() {}
 
   public static MatrixPlan plan(List<MatrixNode> candidates, QperfMatrixSpec spec) {
     List<MatrixNode> nodes = chooseNodes(candidates, spec.maxNodes());
     int n = nodes.size();
+    if (spec.effectivePairs() == PairMode.All && (long) n * n > MAX_ALL_PAIRS) {
+      throw new IllegalArgumentException(n + " nodes make " + (long) n * (n - 1) + " ordered pairs; use pairs: Sample "
+          + "or maxNodes");
+    }
     PairSequence order = spec.effectivePairs() == PairMode.Sample
         ? PairOrder.shifts(n, spec.effectiveSamplesPerNode(), spec.effectiveIncludeSameNode())
         : PairOrder.allPairs(n, spec.effectiveIncludeSameNode());

@@ -59,6 +59,14 @@ class MatrixPlannerTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {63, 100, 101})
+  void largerClustersStayWithinOneOfTheOptimumForEveryConcurrency(int n) {
+    for (int c = 1; c <= n / 2 + 1; c++) {
+      assertWithinOne(n, c % 2 == 0, c);
+    }
+  }
+
   private static void assertWithinOne(int n, boolean sameNode, int concurrency) {
     QperfMatrixSpec spec = ALL.withPairs(PairMode.All, null, sameNode)
         .withConcurrency(concurrency == Integer.MAX_VALUE ? null : concurrency);
@@ -146,5 +154,20 @@ class MatrixPlannerTest {
         new PairResult("b", "a", Scenario.PodToPod, null, null, null, dev.kubectlqperf.model.QperfPhase.Failed, null),
         new PairResult("c", "d", Scenario.PodToPod, null, null, null, dev.kubectlqperf.model.QperfPhase.Running, null));
     assertEquals(new MatrixProgress(2, 12, 1, 2, 6), MatrixProgress.of(plan, results, 2));
+  }
+
+  @Test
+  void sampleModeWithTheDiagonalAddsEachNodeOnce() {
+    MatrixPlan plan = MatrixPlanner.plan(nodes(7), ALL.withPairs(PairMode.Sample, 2, true).withConcurrency(2));
+    roundsAreDisjoint(plan, 2);
+    assertEquals(7 * 2 + 7, plan.pairCount());
+    assertEquals(7, plan.steps().stream().filter(s -> s.pair().sameNode()).count());
+  }
+
+  @Test
+  void tooManyNodesForAllPairsIsRefusedWithAHint() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> MatrixPlanner.plan(nodes(10_001), ALL));
+    assertTrue(e.getMessage().contains("Sample"), e.getMessage());
   }
 }
