@@ -25,7 +25,7 @@ public final class MatrixSummarizer {
 
   /** Pair results kept in the status; the full table goes to the sinks. */
   public static final int MAX_PAIRS = 200;
-  /** Node medians kept in the status (nodes × scenarios). */
+  /** Node medians, and node outliers, kept in the status (nodes × scenarios). */
   public static final int MAX_NODE_MEDIANS = 1000;
 
   private MatrixSummarizer() {}
@@ -54,8 +54,11 @@ public final class MatrixSummarizer {
     List<NodeMedians> boundedNodes = outliersFirst(nodeMedians, outlierNodes, NodeMedians::node, Outlier::node,
         MAX_NODE_MEDIANS);
     List<PairResult> boundedPairs = boundedPairs(results, outlierPairs);
-    return new MatrixSummary(List.copyOf(medians), boundedNodes, boundedNodes.size() < nodeMedians.size(),
-        List.copyOf(outlierPairs.subList(0, Math.min(MAX_PAIRS, outlierPairs.size()))), List.copyOf(outlierNodes),
+    outlierNodes.sort(Comparator.comparingDouble(OutlierRule::severity));
+    boolean nodesCut = boundedNodes.size() < nodeMedians.size() || outlierNodes.size() > MAX_NODE_MEDIANS;
+    return new MatrixSummary(List.copyOf(medians), boundedNodes, nodesCut,
+        List.copyOf(outlierPairs.subList(0, Math.min(MAX_PAIRS, outlierPairs.size()))),
+        List.copyOf(outlierNodes.subList(0, Math.min(MAX_NODE_MEDIANS, outlierNodes.size()))),
         boundedPairs, boundedPairs.size() < results.size() || outlierPairs.size() > MAX_PAIRS,
         verdict(results, spec, !outlierPairs.isEmpty() || !outlierNodes.isEmpty()));
   }

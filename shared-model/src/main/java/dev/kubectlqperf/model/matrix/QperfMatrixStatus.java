@@ -50,7 +50,7 @@ public class QperfMatrixStatus {
   @JsonPropertyDescription("Per node and scenario, the medians of its row (as client) and column (as server).")
   private List<NodeMedians> nodeMedians;
 
-  @JsonPropertyDescription("True when nodeMedians leaves some nodes out (outlier nodes come first).")
+  @JsonPropertyDescription("True when nodeMedians or outlierNodes leave some out (outlier nodes and the worst come first).")
   private Boolean nodeMediansTruncated;
 
   @JsonPropertyDescription("Pairs below the outlier fraction of the cluster median.")

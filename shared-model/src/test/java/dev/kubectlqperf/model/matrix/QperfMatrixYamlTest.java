@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubectlqperf.model.Fixtures;
 import dev.kubectlqperf.model.QperfDefaults;
 import dev.kubectlqperf.model.QperfPhase;
@@ -69,5 +70,34 @@ class QperfMatrixYamlTest {
     assertEquals(status, copy);
     copy.setPairs(List.of(PairResult.completed("a", "b", Scenario.PodToPod, 1.0, 2.0)));
     assertFalse(status.equals(copy));
+  }
+
+  @Test
+  void aSummedUpStatusSurvivesJsonAndStaysSmallForAThousandNodes() throws IOException {
+    // Each node against its next 7; every fourth node is slow, so 2 × 250 nodes are outliers 4 ways each.
+    List<PairResult> results = new java.util.ArrayList<>();
+    for (Scenario scenario : List.of(Scenario.PodToPod, Scenario.ClusterIP)) {
+      for (int s = 0; s < 1000; s++) {
+        for (int step = 1; step <= 7; step++) {
+          int d = (s + step) % 1000;
+          boolean slow = s % 4 == 0 || d % 4 == 0;
+          results.add(PairResult.completed(String.format("ip-10-0-%d-%d.eu-west-1.compute.internal", s / 250, s % 250),
+              String.format("ip-10-0-%d-%d.eu-west-1.compute.internal", d / 250, d % 250), scenario,
+              slow ? 1e8 : 1e9, slow ? 4e-4 : 5e-5).withChild("net-pp-" + s + "-" + d));
+        }
+      }
+    }
+    QperfMatrixSpec spec = QperfMatrixSpec.allPairs(QperfSpec.of(List.of("tcp_bw"), null)).withDefaults("img", 1);
+    QperfMatrixStatus status = MatrixSummarizer.summarize(results, spec).applyTo(new QperfMatrixStatus())
+        .setPhase(QperfPhase.Completed).setRunSpec(spec).setProgress(new MatrixProgress(14000, 14000, null, 14, 14))
+        .setNodes(PlanChecks.nodes(1000));
+    ObjectMapper mapper = new ObjectMapper();
+    String json = mapper.writeValueAsString(status);
+    assertEquals(status, mapper.readValue(json, QperfMatrixStatus.class));
+    org.junit.jupiter.api.Assertions.assertTrue(json.length() < 700_000, "status of " + json.length() + " characters");
+    assertEquals(Boolean.TRUE, status.getNodeMediansTruncated(), "2000 node medians and 2000 node outliers are cut");
+    assertEquals(MatrixSummarizer.MAX_NODE_MEDIANS, status.getOutlierNodes().size());
+    assertEquals(MatrixVerdict.Degraded, status.getVerdict());
+    assertFalse(json.contains("\"failed\"") || json.contains("\"sameNode\""), "derived properties stay out");
   }
 }
