@@ -8,6 +8,7 @@ import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
+import dev.kubectlqperf.pipeline.matrix.MatrixWork;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
 import dev.kubectlqperf.pipeline.reconcile.Step;
@@ -58,6 +59,7 @@ public final class Pipeline implements AutoCloseable {
   private volatile ProducerTemplate template;
   private WorkQueue queue;
   private QperfEventSource source;
+  private MatrixWork matrices;
   private Leadership leadership;
   private SinkSetup sinks;
   private boolean working;
@@ -90,6 +92,7 @@ public final class Pipeline implements AutoCloseable {
         steps);
     queue = new WorkQueue(config.parallelism(), key -> template().requestBody(ReconcileRoute.URI, key, Duration.class));
     source = new QperfEventSource(client, config, key -> template().sendBody(EventRoute.URI, key));
+    matrices = new MatrixWork(client, config, clock);
 
     main.configure().addRoutesBuilder(new EventRoute(queue));
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
@@ -132,6 +135,7 @@ public final class Pipeline implements AutoCloseable {
       working = true;
       queue.start();
       source.start();
+      matrices.start();
     }
   }
 
@@ -167,6 +171,7 @@ public final class Pipeline implements AutoCloseable {
     }
     try {
       if (wasWorking) {
+        matrices.close();
         source.close();
         queue.close();
       }

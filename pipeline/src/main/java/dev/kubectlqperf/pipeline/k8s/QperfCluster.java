@@ -127,7 +127,7 @@ public class QperfCluster {
    * status patch as null and refuses the whole status (422 "must be of type string"). Absent and
    * empty mean the same in our status.
    */
-  static JsonNode withoutEmptyStrings(JsonNode node) {
+  public static JsonNode withoutEmptyStrings(JsonNode node) {
     if (node instanceof ObjectNode object) {
       List<String> empty = new ArrayList<>();
       object.fields().forEachRemaining(f -> {

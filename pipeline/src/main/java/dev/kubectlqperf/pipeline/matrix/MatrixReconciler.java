@@ -1,0 +1,131 @@
+package dev.kubectlqperf.pipeline.matrix;
+
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.matrix.MatrixPlan;
+import dev.kubectlqperf.model.matrix.MatrixPlanner;
+import dev.kubectlqperf.model.matrix.MatrixProgress;
+import dev.kubectlqperf.model.matrix.MatrixValidator;
+import dev.kubectlqperf.model.matrix.NodeSelection;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixStatus;
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one QperfMatrix; everything is read from the cluster, so a restarted pipeline
+ * carries on where the last one stopped. The first pass validates and freezes the run spec and the
+ * selected nodes into the status (phase Pending) and creates nothing: the plan is rebuilt from
+ * those on every later pass, so a restart re-plans identically even if the cluster's nodes changed.
+ * Later passes create the current round's missing children (see {@link MatrixPass}). The status is
+ * written once per pass, and not at all when nothing changed.
+ */
+public final class MatrixReconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MatrixReconciler.class);
+  private final MatrixCluster cluster;
+  private final PipelineConfig config;
+  private final Clock clock;
+
+  public MatrixReconciler(MatrixCluster cluster, PipelineConfig config, Clock clock) {
+    this.cluster = cluster;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** @return when to look again (events of the matrix and its children come sooner), or null */
+  public Duration reconcile(String namespace, String name) {
+    QperfMatrix matrix = cluster.matrix(namespace, name);
+    if (matrix == null || matrix.getMetadata().getDeletionTimestamp() != null) {
+      return null; // its children go with it, through their owner reference
+    }
+    QperfMatrixStatus saved = matrix.getStatus();
+    if (saved != null && saved.getPhase() != null && saved.getPhase().isFinal()) {
+      return null;
+    }
+    QperfMatrixStatus next = saved == null ? new QperfMatrixStatus() : saved.copy();
+    next.setObservedGeneration(matrix.getMetadata().getGeneration());
+    Duration again = saved == null || saved.getNodes() == null ? freeze(matrix, next) : advance(matrix, next);
+    if (!next.equals(saved)) {
+      cluster.replaceStatus(namespace, name, matrix.getMetadata().getUid(), next);
+    }
+    return again;
+  }
+
+  /** Validates, then freezes the run spec and the nodes; the next pass starts the first round. */
+  private Duration freeze(QperfMatrix matrix, QperfMatrixStatus next) {
+    List<String> errors = MatrixValidator.validate(matrix).errors();
+    if (!errors.isEmpty()) {
+      return fail(matrix, next, "Invalid", String.join("; ", errors));
+    }
+    next.setRunSpec(matrix.getSpec().withDefaults(config.defaultImage(), config.defaultTimeoutSeconds()));
+    try {
+      next.setNodes(NodeSelection.select(cluster.nodes(), next.getRunSpec()));
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_FORBIDDEN) {
+        throw e;
+      }
+      return fail(matrix, next, "NodesForbidden", "the pipeline may not list the cluster's nodes (cluster-scoped): "
+          + "grant it get/list/watch on nodes through a ClusterRole, or deploy it cluster-wide");
+    }
+    MatrixPlan plan = plan(matrix, next);
+    if (plan == null) {
+      return null;
+    }
+    next.setPhase(QperfPhase.Pending).setProgress(MatrixProgress.of(plan, List.of(), 0))
+        .setMessage(plan.nodes().size() + " nodes, " + plan.pairCount() + " pair runs in " + plan.roundCount()
+            + " rounds");
+    LOG.info("QperfMatrix {}: {}", key(matrix), next.getMessage());
+    return Duration.ZERO;
+  }
+
+  private Duration advance(QperfMatrix matrix, QperfMatrixStatus next) {
+    MatrixPlan plan = plan(matrix, next);
+    if (plan == null) {
+      return null;
+    }
+    MatrixPass.Decision decision = MatrixPass.decide(matrix, plan, cluster.children(matrix), next, clock.instant());
+    for (var child : decision.toCreate()) {
+      if (cluster.createIfAbsent(child)) {
+        LOG.info("QperfMatrix {}: created {}", key(matrix), child.getMetadata().getName());
+      }
+    }
+    return decision.completed() ? null : config.resync();
+  }
+
+  /** The plan of the frozen inputs; null (and the matrix failed) when they make none. */
+  private MatrixPlan plan(QperfMatrix matrix, QperfMatrixStatus next) {
+    MatrixPlan plan;
+    try {
+      plan = MatrixPlanner.plan(next.getNodes(), next.getRunSpec());
+    } catch (IllegalArgumentException e) {
+      fail(matrix, next, "PlanRefused", e.getMessage());
+      return null;
+    }
+    String noPairs = MatrixValidator.noPairs(plan);
+    if (noPairs != null) {
+      fail(matrix, next, "NoPairs", noPairs);
+      return null;
+    }
+    return plan;
+  }
+
+  private Duration fail(QperfMatrix matrix, QperfMatrixStatus next, String reason, String message) {
+    LOG.warn("QperfMatrix {}: failed ({}): {}", key(matrix), reason, message);
+    String now = clock.instant().toString();
+    next.setPhase(QperfPhase.Failed).setReason(reason).setMessage(message).setCompletionTime(now);
+    if (next.getStartTime() == null) {
+      next.setStartTime(now);
+    }
+    return null;
+  }
+
+  private static String key(QperfMatrix matrix) {
+    return matrix.getMetadata().getNamespace() + "/" + matrix.getMetadata().getName();
+  }
+}

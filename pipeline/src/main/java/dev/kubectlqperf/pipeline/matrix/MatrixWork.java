@@ -1,0 +1,57 @@
+package dev.kubectlqperf.pipeline.matrix;
+
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.work.WorkQueue;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.MDC;
+
+/**
+ * The matrix side of the pipeline: its own event source and work queue in front of the
+ * {@link MatrixReconciler}, started and stopped with the Qperf work (so only the leader runs it).
+ * A queue of its own keeps matrix keys apart from Qperf keys of the same name. The handler calls
+ * the reconciler directly rather than through a Camel route: a matrix pass publishes nothing, and
+ * the queue owns retries and backoff either way.
+ */
+public final class MatrixWork implements AutoCloseable {
+
+  private final KubernetesClient client;
+  private final PipelineConfig config;
+  private final MatrixReconciler reconciler;
+  private WorkQueue queue;
+  private MatrixEventSource source;
+
+  public MatrixWork(KubernetesClient client, PipelineConfig config, Clock clock) {
+    this.client = client;
+    this.config = config;
+    this.reconciler = new MatrixReconciler(new MatrixCluster(client), config, clock);
+  }
+
+  public synchronized void start() {
+    queue = new WorkQueue(Math.max(1, config.parallelism() / 2), this::reconcile);
+    source = new MatrixEventSource(client, config, queue::add);
+    queue.start();
+    source.start();
+  }
+
+  private Duration reconcile(String key) {
+    int slash = key.indexOf('/');
+    MDC.put("qperfmatrix", key);
+    try {
+      return reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1));
+    } finally {
+      MDC.remove("qperfmatrix");
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (source != null) {
+      source.close();
+    }
+    if (queue != null) {
+      queue.close();
+    }
+  }
+}
