@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
@@ -68,11 +73,15 @@ class RbacCoverageMockTest extends MockClusterTest {
     fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("gone").get());
     client.resources(Qperf.class).inNamespace(NS).withName("gone").delete();
     fixture.awaitServerGone("gone");
+    runMatrixUntilAChildExists();
     fixture.close();
 
     Set<Call> calls = pipelineCalls();
     assertTrue(calls.contains(new Call("perf.kubestone.xridge.io", "qperves/status", "patch")), calls.toString());
     assertTrue(calls.contains(new Call("coordination.k8s.io", "leases", "create")), calls.toString());
+    assertTrue(calls.contains(new Call("perf.kubestone.xridge.io", "qperfmatrices/status", "patch")), calls.toString());
+    assertTrue(calls.contains(new Call("perf.kubestone.xridge.io", "qperves", "create")), calls.toString());
+    assertTrue(calls.contains(new Call("", "nodes", "list")), calls.toString());
     List<PolicyRule> granted = new ArrayList<>(rules(ClusterRole.class, "../deploy/cluster-wide/clusterrole.yaml"));
     granted.addAll(rules(Role.class, "../deploy/base/lease-role.yaml"));
     Set<String> denied = new TreeSet<>();
@@ -83,8 +92,29 @@ class RbacCoverageMockTest extends MockClusterTest {
     }
     assertEquals(Set.of(), denied, "calls the RBAC in deploy/ does not grant");
     List<PolicyRule> namespaced = rules(Role.class, "../deploy/namespaced/role.yaml");
-    assertEquals(rules(ClusterRole.class, "../deploy/cluster-wide/clusterrole.yaml"), namespaced,
-        "both flavours grant the same rules");
+    List<PolicyRule> namespacedToo = rules(ClusterRole.class, "../deploy/cluster-wide/clusterrole.yaml").stream()
+        .filter(r -> !r.getResources().equals(List.of("nodes"))).toList();
+    assertEquals(namespacedToo, namespaced, "both flavours grant the same namespaced rules");
+    PolicyRule nodes = rules(ClusterRole.class, "../deploy/namespaced/node-reader.yaml").get(0);
+    assertEquals(List.of("nodes"), nodes.getResources(), "namespaced: nodes granted beside the Role");
+    assertEquals(List.of("list"), nodes.getVerbs());
+  }
+
+  /** A matrix of two nodes, far enough that the pipeline listed nodes, wrote status and created a child. */
+  private void runMatrixUntilAChildExists() throws Exception {
+    try (InputStream crd = getClass().getResourceAsStream("/crd/qperfmatrices.perf.kubestone.xridge.io.yaml")) {
+      client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+    }
+    for (String node : List.of("node-a", "node-b")) {
+      client.resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata().withNewStatus()
+          .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
+    }
+    QperfMatrix matrix = new QperfMatrix();
+    matrix.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("pairs").build());
+    matrix.setSpec(QperfMatrixSpec.allPairs(QperfSpec.of(List.of("tcp_lat"), null)));
+    client.resource(matrix).create();
+    fixture.awaitExists("a matrix child", () -> client.resources(Qperf.class).inNamespace(NS)
+        .withLabel(QperfResources.LABEL_MATRIX).list().getItems().stream().findFirst().orElse(null));
   }
 
   private Set<Call> pipelineCalls() throws InterruptedException {
