@@ -1,0 +1,124 @@
+package dev.kubectlqperf.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.matrix.MatrixNode;
+import dev.kubectlqperf.model.matrix.PairResult;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
+import dev.kubectlqperf.pipeline.Pipeline;
+import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.reconcile.Step;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A QperfMatrix on a real kube-apiserver with four simulated nodes running real qperf: the
+ * pipeline, under the product's ServiceAccount and RBAC, lists the nodes, writes the matrix status
+ * (which the API server checks against the CRD's schema), runs every ordered pair as a child
+ * Qperf, and the garbage collector deletes the children with the matrix.
+ */
+@ExtendWith(ControlPlane.Extension.class)
+class MatrixIT {
+
+  private static final String NS = "matrix";
+  private static final List<String> NODES = List.of("mx-1", "mx-2", "mx-3", "mx-4");
+  private static KubernetesClient admin;
+  private static KubeletLogServer logs;
+  private static NodeSimulator nodes;
+  private static Pipeline pipeline;
+
+  @BeforeAll
+  static void setUp(ControlPlane cluster) throws Exception {
+    admin = cluster.admin();
+    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
+    await("the QperfMatrix CRD established").atMost(Duration.ofSeconds(60)).until(() -> {
+      var crd = admin.apiextensions().v1().customResourceDefinitions().withName(QperfMatrix.CRD_NAME).get();
+      return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+          && crd.getStatus().getConditions().stream()
+              .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    });
+    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
+        .createOr(NonDeletingOperation::update);
+    logs = new KubeletLogServer();
+    nodes = new NodeSimulator(admin, NODES, logs);
+    nodes.start();
+    await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
+    pipeline = new Pipeline(cluster.as("qperf-system", "qperf-pipeline"),
+        PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "2")),
+        Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
+    pipeline.start();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+    if (admin != null) {
+      admin.namespaces().withName(NS).delete();
+    }
+    if (nodes != null) {
+      nodes.close();
+    }
+    if (logs != null) {
+      logs.close();
+    }
+    if (admin != null) {
+      admin.close();
+    }
+  }
+
+  @Test
+  void fourNodesRunEveryOrderedPairAndTheChildrenGoWithTheMatrix() {
+    QperfSpec template = new QperfSpec(null, "-t 1", List.of("tcp_lat"), null, null, 90L, null, null, null, null);
+    QperfMatrix matrix = new QperfMatrix();
+    matrix.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("four").build());
+    matrix.setSpec(new QperfMatrixSpec(null, null, NODES, null, null, null, null, null, template, null, null));
+    admin.resource(matrix).create();
+
+    await("the matrix ends").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      QperfMatrix m = get();
+      return m.getStatus() != null && m.getStatus().getPhase() != null && m.getStatus().getPhase().isFinal();
+    });
+
+    QperfMatrix done = get();
+    assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
+    assertEquals(NODES, done.getStatus().getNodes().stream().map(MatrixNode::name).toList());
+    assertNotNull(done.getStatus().getRunSpec());
+    assertEquals(12, done.getStatus().getProgress().done());
+    assertEquals(12, done.getStatus().getPairs().size());
+    assertTrue(done.getStatus().getPairs().stream().noneMatch(PairResult::failed), done.getStatus().getPairs()
+        .toString());
+    assertTrue(done.getStatus().getPairs().stream().allMatch(p -> p.latency() != null && p.latency() > 0));
+    assertEquals(12, children().size());
+
+    admin.resource(done).delete();
+    await("children deleted by the garbage collector").atMost(Duration.ofMinutes(2)).until(() -> children().isEmpty());
+  }
+
+  private static QperfMatrix get() {
+    return admin.resources(QperfMatrix.class).inNamespace(NS).withName("four").get();
+  }
+
+  private static List<Qperf> children() {
+    return admin.resources(Qperf.class).inNamespace(NS).withLabel(QperfResources.LABEL_MATRIX).list().getItems();
+  }
+}
