@@ -13,6 +13,7 @@ import dev.kubectlqperf.plugin.command.ParseCommand;
 import dev.kubectlqperf.plugin.command.ResultsCommand;
 import dev.kubectlqperf.plugin.command.ShellCommand;
 import dev.kubectlqperf.plugin.command.VersionCommand;
+import dev.kubectlqperf.plugin.matrix.MatrixCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
         CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
-        AotTrainingCommand.class},
+        AotTrainingCommand.class, MatrixCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
