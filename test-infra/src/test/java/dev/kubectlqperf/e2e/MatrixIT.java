@@ -22,8 +22,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,9 +111,34 @@ class MatrixIT {
         .toString());
     assertTrue(done.getStatus().getPairs().stream().allMatch(p -> p.latency() != null && p.latency() > 0));
     assertEquals(12, children().size());
+    assertNoOverlappingRunsShareANode(children());
+    assertEquals("True", done.getStatus().getConditions().get(0).getStatus());
 
     admin.resource(done).delete();
     await("children deleted by the garbage collector").atMost(Duration.ofMinutes(2)).until(() -> children().isEmpty());
+  }
+
+  /** From the children's own start and completion times: runs that overlap in time use four distinct nodes. */
+  private static void assertNoOverlappingRunsShareANode(List<Qperf> runs) {
+    for (Qperf a : runs) {
+      for (Qperf b : runs) {
+        if (a == b) {
+          continue;
+        }
+        boolean overlap = Instant.parse(a.getStatus().getStartTime()).isBefore(Instant.parse(b.getStatus()
+            .getCompletionTime())) && Instant.parse(b.getStatus().getStartTime()).isBefore(Instant.parse(a
+            .getStatus().getCompletionTime()));
+        if (overlap) {
+          assertEquals(4, new HashSet<>(List.of(node(a, true), node(a, false), node(b, true), node(b, false))).size(),
+              a.getMetadata().getName() + " and " + b.getMetadata().getName() + " ran at once on a shared node");
+        }
+      }
+    }
+  }
+
+  private static String node(Qperf child, boolean src) {
+    return child.getMetadata().getAnnotations().get(src ? QperfResources.ANNOTATION_SRC_NODE
+        : QperfResources.ANNOTATION_DST_NODE);
   }
 
   private static QperfMatrix get() {

@@ -5,10 +5,13 @@ import dev.kubectlqperf.model.matrix.MatrixPlan;
 import dev.kubectlqperf.model.matrix.MatrixPlanner;
 import dev.kubectlqperf.model.matrix.MatrixProgress;
 import dev.kubectlqperf.model.matrix.MatrixValidator;
+import dev.kubectlqperf.model.matrix.MatrixVerdict;
 import dev.kubectlqperf.model.matrix.NodeSelection;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.matrix.QperfMatrixStatus;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.time.Clock;
@@ -51,6 +54,9 @@ public final class MatrixReconciler {
     QperfMatrixStatus next = saved == null ? new QperfMatrixStatus() : saved.copy();
     next.setObservedGeneration(matrix.getMetadata().getGeneration());
     Duration again = saved == null || saved.getNodes() == null ? freeze(matrix, next) : advance(matrix, next);
+    if (next.getPhase() != null && next.getPhase().isFinal()) {
+      next.setConditions(List.of(succeeded(next)));
+    }
     if (!next.equals(saved)) {
       cluster.replaceStatus(namespace, name, matrix.getMetadata().getUid(), next);
     }
@@ -123,6 +129,20 @@ public final class MatrixReconciler {
       next.setStartTime(now);
     }
     return null;
+  }
+
+  /**
+   * Like a Qperf's: True when every pair ran and the verdict is not Failed. Set once, as the matrix
+   * ends (an ended matrix is not reconciled again), so its transition time is the end.
+   */
+  private static Condition succeeded(QperfMatrixStatus status) {
+    boolean ok = status.getPhase() == QperfPhase.Completed && status.getVerdict() != MatrixVerdict.Failed;
+    String reason = status.getPhase() == QperfPhase.Failed ? status.getReason()
+        : "Verdict" + (status.getVerdict() == null ? MatrixVerdict.Passed : status.getVerdict());
+    String message = status.getMessage() != null ? status.getMessage() : "every pair run ended";
+    return new ConditionBuilder().withType("Succeeded").withStatus(ok ? "True" : "False").withReason(reason)
+        .withMessage(message).withLastTransitionTime(status.getCompletionTime())
+        .withObservedGeneration(status.getObservedGeneration()).build();
   }
 
   private static String key(QperfMatrix matrix) {

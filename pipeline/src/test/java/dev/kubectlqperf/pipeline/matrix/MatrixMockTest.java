@@ -14,8 +14,10 @@ import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +41,7 @@ class MatrixMockTest {
   private static final String NS = "matrix";
   private static final double GOOD = 1.0e9;
   KubernetesClient client;
+  KubernetesMockServer server;
   private final List<MatrixWork> works = new ArrayList<>();
 
   @BeforeEach
@@ -77,6 +80,7 @@ class MatrixMockTest {
     assertEquals(12, children.children().size());
     assertTrue(children.runningSets.stream().allMatch(set -> set.size() <= 2), children.runningSets.toString());
     assertEquals(MatrixVerdict.Passed, done.getStatus().getVerdict());
+    assertEquals("True", done.getStatus().getConditions().get(0).getStatus());
   }
 
   /** Documented choice: a failed pair run is a result; the matrix completes with verdict Failed. */
@@ -98,6 +102,8 @@ class MatrixMockTest {
     assertEquals(1, failed.size());
     assertEquals("node-1", failed.get(0).src());
     assertEquals("node-2", failed.get(0).dst());
+    assertEquals("False", done.getStatus().getConditions().get(0).getStatus());
+    assertEquals("VerdictFailed", done.getStatus().getConditions().get(0).getReason());
   }
 
   @Test
@@ -152,6 +158,32 @@ class MatrixMockTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> phase("mbad") == QperfPhase.Failed);
     assertEquals("Invalid", get("mbad").getStatus().getReason());
     assertTrue(get("mbad").getStatus().getMessage().contains("spec.template"), get("mbad").getStatus().getMessage());
+  }
+
+  @Test
+  void withoutLeaveToListNodesTheMatrixFailsSayingSo() {
+    server.expect().get().withPath("/api/v1/nodes").andReturn(403, new StatusBuilder().withCode(403)
+        .withReason("Forbidden").withMessage("nodes is forbidden").build()).always();
+    start();
+    create("mforbidden");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> phase("mforbidden") == QperfPhase.Failed);
+    assertEquals("NodesForbidden", get("mforbidden").getStatus().getReason());
+    assertTrue(children().isEmpty());
+  }
+
+  @Test
+  void oneNodeMakesNoPairAndFails() {
+    nodes("node-1");
+    start();
+    create("mone");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> phase("mone") == QperfPhase.Failed);
+    assertEquals("NoPairs", get("mone").getStatus().getReason());
+  }
+
+  private List<?> children() {
+    return new ChildController(client, NS, (src, dst) -> completed(GOOD)).children();
   }
 
   private ChildController.Outcome completed(double bandwidth) {
