@@ -1,5 +1,6 @@
 package dev.kubectlqperf.plugin.matrix;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,6 +93,29 @@ class MatrixCommandsMockTest {
     assertEquals("scenario,src,dst,phase,bandwidth_bytes_per_second,latency_seconds,child", lines.get(0));
     assertEquals(3, lines.size(), run.out());
     assertTrue(lines.get(1).startsWith("PodToPod,a,b,Completed,2.00000e+09,,net-pp-a-b-"), lines.get(1));
+  }
+
+  @Test
+  void createWaitFollowsTheMatrixToItsEndAndExitsOneOnAFailedVerdict() throws Exception {
+    Thread controller = Thread.ofPlatform().start(() -> {
+      await().atMost(Duration.ofSeconds(20)).until(() -> matrix("net") != null);
+      QperfMatrix m = matrix("net");
+      m.setStatus(new QperfMatrixStatus().setPhase(QperfPhase.Completed).setVerdict(MatrixVerdict.Failed)
+          .setProgress(new MatrixProgress(2, 2, 1, 0, 2)));
+      client.resource(m).updateStatus();
+    });
+
+    Cli.Run run = cli.run("matrix", "create", "net", "-n", NS, "--wait");
+    controller.join();
+
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().startsWith("qperfmatrix.perf.kubestone.xridge.io/net created\n"), run.out());
+    assertTrue(run.out().contains("net: Completed, round 0/2: 2/2 pair runs done, 1 failed\n"), run.out());
+    assertTrue(run.out().contains("verdict: Failed"), run.out());
+  }
+
+  private QperfMatrix matrix(String name) {
+    return client.resources(QperfMatrix.class).inNamespace(NS).withName(name).get();
   }
 
   @Test
