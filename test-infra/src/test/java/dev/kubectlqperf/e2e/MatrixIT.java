@@ -118,6 +118,25 @@ class MatrixIT {
     await("children deleted by the garbage collector").atMost(Duration.ofMinutes(2)).until(() -> children().isEmpty());
   }
 
+  @Test
+  void deletingAMatrixMidRunLeavesNothingBehind() {
+    QperfSpec template = new QperfSpec(null, "-t 1", List.of("tcp_lat"), null, null, 90L, null, null, null, null);
+    QperfMatrix matrix = new QperfMatrix();
+    matrix.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("cut").build());
+    matrix.setSpec(new QperfMatrixSpec(null, null, NODES, null, null, null, null, null, template, 1, null));
+    QperfMatrix created = admin.resource(matrix).create();
+    await("a first child").atMost(Duration.ofMinutes(1)).until(() -> !children("cut").isEmpty());
+
+    admin.resource(created).delete();
+
+    await("children, servers and clients gone").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> children("cut").isEmpty()
+            && admin.apps().deployments().inNamespace(NS).list().getItems().stream()
+                .noneMatch(d -> d.getMetadata().getName().startsWith("cut-"))
+            && admin.pods().inNamespace(NS).list().getItems().stream()
+                .noneMatch(p -> p.getMetadata().getName().startsWith("cut-")));
+  }
+
   /** From the children's own start and completion times: runs that overlap in time use four distinct nodes. */
   private static void assertNoOverlappingRunsShareANode(List<Qperf> runs) {
     for (Qperf a : runs) {
@@ -146,6 +165,11 @@ class MatrixIT {
   }
 
   private static List<Qperf> children() {
-    return admin.resources(Qperf.class).inNamespace(NS).withLabel(QperfResources.LABEL_MATRIX).list().getItems();
+    return children("four");
+  }
+
+  private static List<Qperf> children(String matrix) {
+    return admin.resources(Qperf.class).inNamespace(NS).withLabels(QperfResources.matrixChildSelector(matrix)).list()
+        .getItems();
   }
 }

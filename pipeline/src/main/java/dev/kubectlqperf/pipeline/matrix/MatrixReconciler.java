@@ -58,9 +58,42 @@ public final class MatrixReconciler {
       next.setConditions(List.of(succeeded(next)));
     }
     if (!next.equals(saved)) {
-      cluster.replaceStatus(namespace, name, matrix.getMetadata().getUid(), next);
+      return write(matrix, next) ? again : null;
     }
     return again;
+  }
+
+  /**
+   * False when the matrix is gone or was re-created meanwhile (the new one has events of its own).
+   * A status the API server refuses for this very matrix ends it as StatusRefused rather than
+   * leaving it to retry forever.
+   */
+  private boolean write(QperfMatrix matrix, QperfMatrixStatus next) {
+    String uid = matrix.getMetadata().getUid();
+    try {
+      cluster.replaceStatus(matrix.getMetadata().getNamespace(), matrix.getMetadata().getName(), uid, next);
+      return true;
+    } catch (KubernetesClientException e) {
+      QperfMatrix now = e.getCode() == 422 ? cluster.matrix(matrix.getMetadata().getNamespace(),
+          matrix.getMetadata().getName()) : null;
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND || e.getCode() == 422
+          && (now == null || !uid.equals(now.getMetadata().getUid()))) {
+        LOG.info("QperfMatrix {}: not written, deleted or re-created meanwhile", key(matrix));
+        return false;
+      }
+      if (e.getCode() != 422) {
+        throw e;
+      }
+      LOG.error("QperfMatrix {}: the API server refused its status ({}); ending it as StatusRefused", key(matrix),
+          e.getMessage());
+      String message = "the API server refused this matrix's status: " + e.getMessage();
+      QperfMatrixStatus refused = new QperfMatrixStatus().setPhase(QperfPhase.Failed).setReason("StatusRefused")
+          .setMessage(message.length() > 1024 ? message.substring(0, 1024) + "…" : message)
+          .setStartTime(next.getStartTime()).setCompletionTime(clock.instant().toString())
+          .setRunSpec(next.getRunSpec()).setNodes(next.getNodes()).setProgress(next.getProgress());
+      cluster.replaceStatus(matrix.getMetadata().getNamespace(), matrix.getMetadata().getName(), uid, refused);
+      return false;
+    }
   }
 
   /** Validates, then freezes the run spec and the nodes; the next pass starts the first round. */

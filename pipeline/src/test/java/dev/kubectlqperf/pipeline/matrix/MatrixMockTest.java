@@ -173,6 +173,20 @@ class MatrixMockTest {
   }
 
   @Test
+  void aStatusTheApiServerRefusesEndsTheMatrixAsStatusRefused() {
+    server.expect().patch().withPath("/apis/perf.kubestone.xridge.io/v1alpha1/namespaces/" + NS
+        + "/qperfmatrices/mrefused/status").andReturn(422, new StatusBuilder().withCode(422).withReason("Invalid")
+        .withMessage("status.progress: Invalid value").build()).once();
+    nodes("node-1", "node-2");
+    start();
+    create("mrefused");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> phase("mrefused") == QperfPhase.Failed);
+    assertEquals("StatusRefused", get("mrefused").getStatus().getReason());
+    assertTrue(get("mrefused").getStatus().getMessage().contains("status.progress"));
+  }
+
+  @Test
   void oneNodeMakesNoPairAndFails() {
     nodes("node-1");
     start();
