@@ -459,7 +459,12 @@ wait_nodes_ready() {
     [[ ${#ready} -eq ${n} ]] && return 0
     for i in $(seq 1 "${n}"); do
       for d in holder containerd kubelet; do
-        alive "${dir}/nodes/node-${i}/${d}.pid" || die "${d} of node-${i} exited; see ${dir}/nodes/node-${i}/${d}.log"
+        if ! alive "${dir}/nodes/node-${i}/${d}.pid"; then
+          # a Go panic's first lines (the reason), else the log's last lines
+          { grep -m 8 -E '^(F[0-9]{4} |panic:|fatal error:)' "${dir}/nodes/node-${i}/${d}.log" \
+            || tail -n 15 "${dir}/nodes/node-${i}/${d}.log"; } >&2 2>/dev/null || true
+          die "${d} of node-${i} exited (the reason above); see ${dir}/nodes/node-${i}/${d}.log"
+        fi
       done
     done
     sleep 0.2
@@ -471,6 +476,10 @@ up() {
   dir=$(realpath -m "${1:?up needs a directory}")
   n=${2:-${QPERF_NODES:-2}}
   [[ $(id -u) -eq 0 ]] || die "run as root (containerd, bridges, iptables, cgroups)"
+  # The kubelet binds unix sockets under DIR; a socket path has at most 107 bytes.
+  local deepest="${dir}/nodes/node-${n}/kubelet/pod-resources/1234567890"
+  ((${#deepest} <= 107)) \
+    || die "${dir} is too long for the unix sockets the nodes make under it ($((${#deepest} - 107)) characters too many): choose a shorter directory"
   check
   need_packages
   if is_up; then log "already up"; echo "${dir}/kubeconfig"; return 0; fi
@@ -486,6 +495,8 @@ up() {
     die "this host already has KUBE-* iptables chains (another Kubernetes node here?); not touching them"
   fi
   local t0=${SECONDS}
+  # A failed start takes back what it started; the logs stay in DIR.
+  trap 'log "up failed: removing what it started (logs stay in ${dir})"; down "${dir}"' EXIT
   mkdir -p "${dir}"
   find "${dir}" -mindepth 1 -delete
   touch "${dir}/.local-cluster"
@@ -511,6 +522,7 @@ up() {
   busybox nslookup kube-dns.kube-system.svc.cluster.local "${dns_ip}" 2>/dev/null | grep -q "${dns_ip}" \
     || die "the cluster DNS does not answer at ${dns_ip}; see ${dir}/proxy/kube-proxy.log and ${dir}/dns/"
   echo up > "${dir}/state"
+  trap - EXIT
   log "up in $((SECONDS - t0)) s: KUBECONFIG=${dir}/kubeconfig"
   echo "${dir}/kubeconfig"
 }
