@@ -238,6 +238,15 @@ host_setup() {
   iptables -w -N QPERF-NODES 2>/dev/null || iptables -w -F QPERF-NODES
   iptables -w -A QPERF-NODES -s "${pod_range}" ! -d "${pod_range}" -j REJECT
   iptables -w -C FORWARD -j QPERF-NODES 2>/dev/null || iptables -w -I FORWARD 1 -j QPERF-NODES
+  # Pods reach the API server (which listens on loopback only) at the kubernetes Service's address:
+  # DNAT to 127.0.0.1, delivered locally because route_localnet is on. The API server publishes no
+  # Endpoints for a loopback address, hence this rule ahead of kube-proxy's.
+  local api_port; api_port=$(cat "${dir}/api-port")
+  sysctl -qw net.ipv4.conf.all.route_localnet=1
+  iptables -w -t nat -N QPERF-APISERVER 2>/dev/null || iptables -w -t nat -F QPERF-APISERVER
+  iptables -w -t nat -A QPERF-APISERVER -s "${pod_range}" -d "${service_range%.0/24}.1" -p tcp --dport 443 \
+    -j DNAT --to-destination "127.0.0.1:${api_port}"
+  iptables -w -t nat -C PREROUTING -j QPERF-APISERVER 2>/dev/null || iptables -w -t nat -I PREROUTING 1 -j QPERF-APISERVER
 }
 
 node_files() { # i
@@ -560,18 +569,18 @@ stop_node() { # i
   done
 }
 
-iptables_cleanup() { # every KUBE-*, CNI-* and QPERF-NODES chain, and the jumps to them
+iptables_cleanup() { # every KUBE-*, CNI-* and QPERF-* chain, and the jumps to them
   local ipt table chain rule
   for ipt in iptables ip6tables; do
     for table in filter nat mangle; do
-      "${ipt}" -w -t "${table}" -S 2>/dev/null | grep -E -- '^-A [A-Z]+ .*-j (KUBE-|CNI-|QPERF-NODES)' \
+      "${ipt}" -w -t "${table}" -S 2>/dev/null | grep -E -- '^-A [A-Z]+ .*-j (KUBE-|CNI-|QPERF-)' \
         | grep -E -- '^-A (INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING) ' | while read -r rule; do
           eval "${ipt} -w -t ${table} ${rule/-A /-D }" 2>/dev/null || true
         done || true
-      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && ($2 ~ /^(KUBE-|CNI-)/ || $2 == "QPERF-NODES") {print $2}'); do
+      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && $2 ~ /^(KUBE-|CNI-|QPERF-)/ {print $2}'); do
         "${ipt}" -w -t "${table}" -F "${chain}" 2>/dev/null || true
       done
-      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && ($2 ~ /^(KUBE-|CNI-)/ || $2 == "QPERF-NODES") {print $2}'); do
+      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && $2 ~ /^(KUBE-|CNI-|QPERF-)/ {print $2}'); do
         "${ipt}" -w -t "${table}" -X "${chain}" 2>/dev/null || true
       done
     done
