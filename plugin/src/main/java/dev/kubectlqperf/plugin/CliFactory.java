@@ -1,22 +1,30 @@
 package dev.kubectlqperf.plugin;
 
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.context.CommandTree;
 import java.lang.reflect.Constructor;
+import java.util.Arrays;
+import java.util.Map;
 import picocli.CommandLine;
 
-/** Builds commands, giving those that want it the {@link CliContext} (constructor injection). */
+/**
+ * Builds commands through constructor injection: a constructor whose parameters are all among
+ * {@link CliContext} and {@link CommandTree} gets them; any other class is built by picocli.
+ */
 final class CliFactory implements CommandLine.IFactory {
-  private final CliContext context;
+  private final Map<Class<?>, Object> injectable;
 
-  CliFactory(CliContext context) {
-    this.context = context;
+  CliFactory(CliContext context, CommandTree tree) {
+    this.injectable = Map.of(CliContext.class, context, CommandTree.class, tree);
   }
 
   @Override
   public <K> K create(Class<K> cls) throws Exception {
     for (Constructor<?> c : cls.getDeclaredConstructors()) {
-      if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+      Class<?>[] types = c.getParameterTypes();
+      if (types.length > 0 && Arrays.stream(types).allMatch(injectable::containsKey)) {
         c.setAccessible(true);
-        return cls.cast(c.newInstance(context));
+        return cls.cast(c.newInstance(Arrays.stream(types).map(injectable::get).toArray()));
       }
     }
     return CommandLine.defaultFactory().create(cls);

@@ -13,11 +13,14 @@ import dev.kubectlqperf.plugin.command.ParseCommand;
 import dev.kubectlqperf.plugin.command.ResultsCommand;
 import dev.kubectlqperf.plugin.command.ShellCommand;
 import dev.kubectlqperf.plugin.command.VersionCommand;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.Failures;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code kubectl qperf}: run and inspect qperf network benchmarks in Kubernetes. */
 @Command(
@@ -46,13 +49,13 @@ public final class QperfCli implements Runnable {
     System.exit(code);
   }
 
-  /** The whole command tree, wired; tests and the shell use this same entry. */
+  /** The whole command tree, wired; tests use this entry, the shell and the helper get it injected. */
   public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context));
+    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context, QperfCli::commandLine));
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler());
-    cmd.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    cmd.setExitCodeExceptionMapper(Failures::exitCodeOf);
     // --options '-v -t 10': qperf options are values here, not ours.
     cmd.setAllowOptionsAsOptionParameters(true);
     return cmd;

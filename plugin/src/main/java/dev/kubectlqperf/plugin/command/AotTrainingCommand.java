@@ -1,8 +1,8 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.KubeConnection;
-import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.context.CommandTree;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Runs the common paths once, quietly: help, parse, and a get that builds a cluster client and
@@ -22,6 +22,12 @@ public final class AotTrainingCommand implements Callable<Integer> {
 
   private static final String SAMPLE = "tcp_bw:\n    bw  =  1.81 GB/sec\n    msg_rate  =  27.6 K/sec\n"
       + "tcp_lat:\n    latency  =  6.99 us\n";
+
+  private final CommandTree tree;
+
+  AotTrainingCommand(CommandTree tree) {
+    this.tree = tree;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -34,7 +40,7 @@ public final class AotTrainingCommand implements Callable<Integer> {
       try (KubeConnection kube = new KubeConnection()) {
         CliContext context = new CliContext(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)), kube,
             false);
-        CommandLine cli = QperfCli.commandLine(context, quiet, quiet);
+        CommandLine cli = tree.build(context, quiet, quiet);
         cli.execute("--help");
         cli.execute("parse", "-", "-o", "table");
         cli.execute("get", "--kubeconfig", kubeconfig.toString());

@@ -6,10 +6,10 @@ import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.Quantities;
 import dev.kubectlqperf.model.result.ResultJson;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.output.Table;
 import java.io.IOException;
@@ -88,7 +88,7 @@ public final class CompareCommand implements Callable<Integer> {
       return fromFile(path);
     }
     if (api == null) {
-      api = QperfApi.connect(context, kube.target());
+      api = QperfApi.connect(context.kube(), kube.target());
     }
     return ClientResults.load(api, api.get(source));
   }

@@ -1,9 +1,9 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +36,7 @@ public final class DeleteCommand implements Callable<Integer> {
     if (all == hasNames) {
       throw new CliException(ExitCodes.USAGE, all ? "give NAMEs or --all, not both" : "give at least one NAME, or --all");
     }
-    QperfApi api = QperfApi.connect(context, kube.target());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
     List<String> targets = all ? api.list(false, null).stream().map(q -> q.getMetadata().getName()).toList() : names;
     int code = ExitCodes.OK;
     for (String name : targets) {

@@ -5,9 +5,9 @@ import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.TestSummary;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.output.Age;
 import dev.kubectlqperf.plugin.output.StatisticsTable;
@@ -39,7 +39,7 @@ public final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    QperfApi api = QperfApi.connect(context, kube.target());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
     Qperf q = api.get(name);
     PrintWriter out = spec.commandLine().getOut();
     QperfSpec s = q.getSpec();

@@ -1,9 +1,9 @@
 package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.output.QperfPrinter;
 import dev.kubectlqperf.plugin.output.Table;
@@ -52,7 +52,7 @@ public final class GetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    QperfApi api = QperfApi.connect(context, kube.target());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
     PrintWriter out = spec.commandLine().getOut();
     QperfPrinter printer = new QperfPrinter(Clock.systemUTC());
     List<Qperf> items = name != null ? List.of(api.get(name)) : api.list(allNamespaces, selector);

@@ -2,10 +2,10 @@ package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.OutputStream;
@@ -43,7 +43,7 @@ public final class LogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    QperfApi api = QperfApi.connect(context, kube.target());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
     Qperf qperf = api.get(name);
     String pod = server ? serverPod(api, qperf) : clientPod(api, qperf, repetition);
     String container = server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER;

@@ -1,8 +1,8 @@
 package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.KubeTarget;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
 import java.util.Iterator;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.option.OutputFormat;
 import dev.kubectlqperf.plugin.output.ResultPrinter;
@@ -35,7 +35,7 @@ public final class ResultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    QperfApi api = QperfApi.connect(context, kube.target());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
     QperfResult result = ClientResults.load(api, api.get(name));
     new ResultPrinter().print(result, output, spec.commandLine().getOut());
     return result.passed() ? ExitCodes.OK : ExitCodes.FAILURE;

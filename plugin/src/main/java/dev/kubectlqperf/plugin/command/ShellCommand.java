@@ -1,11 +1,12 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.KubeTarget;
-import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.context.CommandTree;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jline.console.impl.SystemRegistryImpl;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -14,12 +15,9 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import picocli.shell.jline3.PicocliCommands;
-import org.jline.console.impl.SystemRegistryImpl;
 
 /**
  * An interactive shell over the same command tree: Tab completes commands, flags and run names;
@@ -30,18 +28,18 @@ import org.jline.console.impl.SystemRegistryImpl;
 public final class ShellCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final CommandTree tree;
 
-  @Spec CommandSpec spec;
-
-  ShellCommand(CliContext context) {
+  ShellCommand(CliContext context, CommandTree tree) {
     this.context = context;
+    this.tree = tree;
   }
 
   @Override
   public Integer call() throws Exception {
     context.kube().setInteractive(true);
     try (Terminal terminal = TerminalBuilder.builder().name("kubectl-qperf").build()) {
-      CommandLine commands = QperfCli.commandLine(context, terminal.writer(), terminal.writer());
+      CommandLine commands = tree.build(context, terminal.writer(), terminal.writer());
       commands.getSubcommands().remove("shell");
       DefaultParser parser = new DefaultParser();
       SystemRegistryImpl registry = new SystemRegistryImpl(parser, terminal, () -> Path.of("."), null);

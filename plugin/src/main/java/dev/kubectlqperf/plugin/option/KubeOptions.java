@@ -1,6 +1,6 @@
 package dev.kubectlqperf.plugin.option;
 
-import dev.kubectlqperf.plugin.KubeTarget;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
 import picocli.CommandLine.Option;
 
 /** kubectl's global flags, shared by every command that talks to a cluster. */
