@@ -1,5 +1,6 @@
 package dev.kubectlqperf.plugin.command;
 
+import dev.kubectlqperf.plugin.completion.QperfNames;
 import dev.kubectlqperf.plugin.context.CliContext;
 import dev.kubectlqperf.plugin.failure.CliException;
 import dev.kubectlqperf.plugin.failure.ExitCodes;

@@ -9,6 +9,7 @@ import dev.kubectlqperf.plugin.context.CliContext;
 import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.option.RunNameMixin;
 import dev.kubectlqperf.plugin.output.Age;
 import dev.kubectlqperf.plugin.output.StatisticsTable;
 import dev.kubectlqperf.plugin.output.Table;
@@ -20,7 +21,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "describe", description = "Spec, status, conditions, results per test and events of a run.")
@@ -31,7 +31,7 @@ public final class DescribeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KubeOptions kube;
 
-  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+  @Mixin RunNameMixin run;
 
   DescribeCommand(CliContext context) {
     this.context = context;
@@ -40,7 +40,7 @@ public final class DescribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     QperfApi api = QperfApi.connect(context.kube(), kube.target());
-    Qperf q = api.get(name);
+    Qperf q = api.get(run.name());
     PrintWriter out = spec.commandLine().getOut();
     QperfSpec s = q.getSpec();
     QperfStatus st = q.getStatus() == null ? new QperfStatus() : q.getStatus();

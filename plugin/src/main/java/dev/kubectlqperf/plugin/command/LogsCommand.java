@@ -7,6 +7,7 @@ import dev.kubectlqperf.plugin.failure.CliException;
 import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.option.RunNameMixin;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.OutputStream;
 import java.util.List;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "logs", description = "The raw qperf output of a run's client (or, with --server, its server).")
@@ -27,7 +27,7 @@ public final class LogsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KubeOptions kube;
 
-  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+  @Mixin RunNameMixin run;
 
   @Option(names = "--server", description = "The server's log instead of the client's.") boolean server;
 
@@ -44,7 +44,7 @@ public final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     QperfApi api = QperfApi.connect(context.kube(), kube.target());
-    Qperf qperf = api.get(name);
+    Qperf qperf = api.get(run.name());
     String pod = server ? serverPod(api, qperf) : clientPod(api, qperf, repetition);
     String container = server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER;
     if (follow) {

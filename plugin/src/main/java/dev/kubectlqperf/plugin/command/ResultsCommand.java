@@ -6,16 +6,18 @@ import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.option.OutputMixin;
+import dev.kubectlqperf.plugin.option.RunNameMixin;
 import dev.kubectlqperf.plugin.output.ResultPrinter;
+import dev.kubectlqperf.plugin.run.ClientResults;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "results", description = "The parsed result document of a finished run.")
+@Command(name = "results", description = {"The parsed result document of a finished run.",
+    "Prints a table (the default), json, yaml or csv."})
 public final class ResultsCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -23,11 +25,8 @@ public final class ResultsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin KubeOptions kube;
 
-  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
-
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default), json, yaml or csv.")
-  OutputFormat output;
+  @Mixin RunNameMixin run;
+  @Mixin OutputMixin output;
 
   ResultsCommand(CliContext context) {
     this.context = context;
@@ -35,9 +34,11 @@ public final class ResultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFormat format = output.orElse(OutputFormat.table, OutputFormat.table, OutputFormat.json, OutputFormat.yaml,
+        OutputFormat.csv);
     QperfApi api = QperfApi.connect(context.kube(), kube.target());
-    QperfResult result = ClientResults.load(api, api.get(name));
-    new ResultPrinter().print(result, output, spec.commandLine().getOut());
+    QperfResult result = ClientResults.load(api, api.get(run.name()));
+    new ResultPrinter().print(result, format, spec.commandLine().getOut());
     return result.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -1,9 +1,12 @@
 package dev.kubectlqperf.plugin.command;
 
+import dev.kubectlqperf.plugin.completion.QperfNames;
+import dev.kubectlqperf.plugin.completion.RunNameCompleter;
 import dev.kubectlqperf.plugin.context.CliContext;
 import dev.kubectlqperf.plugin.context.CommandTree;
 import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.kube.KubeTarget;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jline.console.impl.SystemRegistryImpl;
@@ -104,9 +107,9 @@ public final class ShellCommand implements Callable<Integer> {
     String ns;
     String ctx;
     try {
-      ns = context.kube().namespace(target);
-      var current = context.kube().client(target).getConfiguration().getCurrentContext();
-      ctx = current == null ? "" : current.getName() + "/";
+      QperfApi api = QperfApi.connect(context.kube(), target);
+      ns = api.namespace();
+      ctx = api.contextName() == null ? "" : api.contextName() + "/";
     } catch (RuntimeException e) {
       ns = "?";
       ctx = "";

@@ -43,6 +43,12 @@ public final class QperfApi {
     return namespace;
   }
 
+  /** The kubeconfig context this client was built from, or null. */
+  public String contextName() {
+    var current = client.getConfiguration().getCurrentContext();
+    return current == null ? null : current.getName();
+  }
+
   private MixedOperation<Qperf, KubernetesResourceList<Qperf>, Resource<Qperf>> qperves() {
     return client.resources(Qperf.class);
   }

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin.command;
+package dev.kubectlqperf.plugin.run;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** The full result document of a run, from its client pods' logs (the raw record). */
-final class ClientResults {
+public final class ClientResults {
 
   private ClientResults() {}
 
-  static QperfResult load(QperfApi api, Qperf qperf) {
+  public static QperfResult load(QperfApi api, Qperf qperf) {
     String name = qperf.getMetadata().getName();
     List<Pod> pods = api.clientPods(qperf);
     QperfStatus status = qperf.getStatus();
