@@ -1,6 +1,7 @@
 package dev.kubectlqperf.plugin;
 
 import dev.kubectlqperf.plugin.failure.Failures;
+import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -12,12 +13,18 @@ import picocli.CommandLine;
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
+  private final KubeOptions flags;
+
+  ErrorHandler(KubeOptions flags) {
+    this.flags = flags;
+  }
+
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
     int code = Failures.exitCodeOf(e);
     err.println("error: " + Failures.messageOf(e));
-    if (parsed.hasMatchedOption("-v") || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("-v"))) {
+    if (flags.verbose()) {
       e.printStackTrace(err);
     }
     err.flush();

@@ -16,8 +16,10 @@ import dev.kubectlqperf.plugin.command.VersionCommand;
 import dev.kubectlqperf.plugin.context.CliContext;
 import dev.kubectlqperf.plugin.failure.Failures;
 import dev.kubectlqperf.plugin.kube.KubeConnection;
+import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
@@ -39,6 +41,7 @@ import picocli.CommandLine;
 public final class QperfCli implements Runnable {
 
   @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
 
   public static void main(String[] args) {
     int code;
@@ -51,10 +54,11 @@ public final class QperfCli implements Runnable {
 
   /** The whole command tree, wired; tests use this entry, the shell and the helper get it injected. */
   public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context, QperfCli::commandLine));
+    KubeOptions kube = new KubeOptions();
+    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context, QperfCli::commandLine, kube));
     cmd.setOut(out);
     cmd.setErr(err);
-    cmd.setExecutionExceptionHandler(new ErrorHandler());
+    cmd.setExecutionExceptionHandler(new ErrorHandler(kube));
     cmd.setExitCodeExceptionMapper(Failures::exitCodeOf);
     // --options '-v -t 10': qperf options are values here, not ours.
     cmd.setAllowOptionsAsOptionParameters(true);

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,9 +37,9 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(index = "0", paramLabel = "BASELINE", completionCandidates = QperfNames.class) String baseline;
   @Parameters(index = "1", paramLabel = "CANDIDATE", completionCandidates = QperfNames.class) String candidate;
@@ -51,8 +50,9 @@ public final class CompareCommand implements Callable<Integer> {
 
   private QperfApi api;
 
-  CompareCommand(CliContext context) {
+  CompareCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

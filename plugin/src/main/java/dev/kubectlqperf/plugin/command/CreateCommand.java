@@ -46,9 +46,9 @@ import picocli.CommandLine.Spec;
 public final class CreateCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "Name of the run (optional with -f).")
   String name;
@@ -108,8 +108,9 @@ public final class CreateCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Follow the run to its end, then print its results.")
   boolean waitForEnd;
 
-  CreateCommand(CliContext context) {
+  CreateCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

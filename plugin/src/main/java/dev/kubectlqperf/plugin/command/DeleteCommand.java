@@ -9,7 +9,6 @@ import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,16 +18,17 @@ import picocli.CommandLine.Spec;
 public final class DeleteCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = QperfNames.class) List<String> names;
 
   @Option(names = "--all", description = "Delete every run in the namespace.") boolean all;
 
-  DeleteCommand(CliContext context) {
+  DeleteCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
 public final class DescribeCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Mixin RunNameMixin run;
 
-  DescribeCommand(CliContext context) {
+  DescribeCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 public final class GetCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A Qperf; all in the namespace when omitted.",
       completionCandidates = QperfNames.class)
@@ -48,8 +48,9 @@ public final class GetCommand implements Callable<Integer> {
   @Option(names = {"-w", "--watch"}, description = "After listing, print a row for every change.")
   boolean watch;
 
-  GetCommand(CliContext context) {
+  GetCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
 public final class LogsCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Mixin RunNameMixin run;
 
@@ -37,8 +37,9 @@ public final class LogsCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--follow"}, description = "Keep streaming the log (Ctrl-C stops).") boolean follow;
 
-  LogsCommand(CliContext context) {
+  LogsCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

@@ -57,9 +57,6 @@ public final class ParseCommand implements Callable<Integer> {
       description = "A rule the results must meet, repeatable, as in `create --threshold`.")
   List<String> thresholds;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print stack traces of unexpected errors.")
-  boolean verbose;
-
   ParseCommand(CliContext context) {
     this.context = context;
   }

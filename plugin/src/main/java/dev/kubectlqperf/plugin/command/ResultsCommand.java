@@ -21,15 +21,16 @@ import picocli.CommandLine.Spec;
 public final class ResultsCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Mixin RunNameMixin run;
   @Mixin OutputMixin output;
 
-  ResultsCommand(CliContext context) {
+  ResultsCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override

@@ -64,7 +64,7 @@ public final class ShellCommand implements Callable<Integer> {
           break;
         }
         if (!line.isBlank() && !isBuiltIn(line.strip())) {
-          run(registry, line, terminal);
+          run(registry, commands, parser, line, terminal);
         }
       }
       terminal.writer().println();
@@ -73,9 +73,15 @@ public final class ShellCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void run(SystemRegistryImpl registry, String line, Terminal terminal) {
+  private static void run(SystemRegistryImpl registry, CommandLine commands, DefaultParser parser, String line,
+      Terminal terminal) {
     try {
-      registry.execute(line);
+      if (line.strip().startsWith("-")) {
+        // Global flags first (-n NS get): jline's registry looks up the first word as a command.
+        commands.execute(parser.parse(line, 0).words().stream().filter(w -> !w.isEmpty()).toArray(String[]::new));
+      } else {
+        registry.execute(line);
+      }
     } catch (Exception e) {
       terminal.writer().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }

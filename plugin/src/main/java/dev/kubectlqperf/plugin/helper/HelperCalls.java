@@ -73,17 +73,27 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
   private boolean servable(CommandLine cli, String[] args) {
     ParseResult parsed;
     try {
-      parsed = cli.parseArgs(args).subcommand();
+      parsed = cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       return true; // a usage error reads the same from here
     }
-    if (parsed.hasMatchedOption("--watch")) {
+    if (matched(parsed, "--watch") != null) {
       return false;
     }
-    String kubeconfig = parsed.matchedOptionValue("--kubeconfig", null);
+    String kubeconfig = matched(parsed, "--kubeconfig");
     if (kubeconfig != null && !Path.of(kubeconfig).isAbsolute()) {
       return false;
     }
-    return !credentialProgram.test(new KubeTarget(kubeconfig, parsed.matchedOptionValue("--context", null), null));
+    return !credentialProgram.test(new KubeTarget(kubeconfig, matched(parsed, "--context"), null));
+  }
+
+  /** A global flag's value wherever it was typed, before or after the subcommand (a flag without a value: its text). */
+  private static String matched(ParseResult parsed, String option) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(option)) {
+        return String.valueOf(p.matchedOptionValue(option, (Object) option));
+      }
+    }
+    return null;
   }
 }
