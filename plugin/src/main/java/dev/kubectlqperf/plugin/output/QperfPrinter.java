@@ -14,6 +14,7 @@ import java.util.Map;
 public final class QperfPrinter {
 
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final KubectlYaml yaml = new KubectlYaml(serialization);
   private final Clock clock;
 
   public QperfPrinter(Clock clock) {
@@ -24,7 +25,7 @@ public final class QperfPrinter {
     switch (format) {
       case name -> items.forEach(q -> out.println("qperf.perf.kubestone.xridge.io/" + q.getMetadata().getName()));
       case json -> out.println(serialization.asJson(single ? items.get(0) : asList(items)));
-      case yaml -> out.print(serialization.asYaml(single ? items.get(0) : asList(items)));
+      case yaml -> out.print(yaml.write(single ? items.get(0) : asList(items)));
       case table, wide -> {
         Table table = header(format == OutputFormat.wide, withNamespace);
         items.forEach(q -> row(table, q, format == OutputFormat.wide, withNamespace));
