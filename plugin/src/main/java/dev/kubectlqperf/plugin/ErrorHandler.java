@@ -2,6 +2,7 @@ package dev.kubectlqperf.plugin;
 
 import dev.kubectlqperf.plugin.failure.Failures;
 import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.option.Verbosity;
 import java.io.PrintWriter;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -24,7 +25,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     PrintWriter err = cmd.getErr();
     int code = Failures.exitCodeOf(e);
     err.println("error: " + Failures.messageOf(e));
-    if (flags.verbose()) {
+    if (flags.verbosity() >= Verbosity.STACK_TRACES) {
       e.printStackTrace(err);
     }
     err.flush();

@@ -56,6 +56,7 @@ public final class QperfCli implements Runnable {
   public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
     KubeOptions kube = new KubeOptions();
     CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context, QperfCli::commandLine, kube));
+    kube.addServerFlag(cmd);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler(kube));
