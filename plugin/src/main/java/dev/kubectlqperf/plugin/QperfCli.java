@@ -2,6 +2,7 @@ package dev.kubectlqperf.plugin;
 
 import dev.kubectlqperf.plugin.command.AotTrainingCommand;
 import dev.kubectlqperf.plugin.command.CompareCommand;
+import dev.kubectlqperf.plugin.command.CompleteCommand;
 import dev.kubectlqperf.plugin.command.CompletionCommand;
 import dev.kubectlqperf.plugin.command.CreateCommand;
 import dev.kubectlqperf.plugin.command.DeleteCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
         CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
-        AotTrainingCommand.class},
+        AotTrainingCommand.class, CompleteCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
@@ -57,6 +58,7 @@ public final class QperfCli implements Runnable {
     KubeOptions kube = new KubeOptions();
     CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context, QperfCli::commandLine, kube));
     kube.addServerFlag(cmd);
+    CompleteCommand.takeWordsVerbatim(cmd);
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setExecutionExceptionHandler(new ErrorHandler(kube));
