@@ -21,6 +21,7 @@ import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
@@ -29,6 +30,7 @@ import picocli.CommandLine;
 @Command(
     name = "kubectl qperf",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // -h/--help on every subcommand too, as kubectl's
     versionProvider = VersionCommand.Provider.class,
     description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,

@@ -1,6 +1,7 @@
 package dev.kubectlqperf.plugin.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubectlqperf.plugin.Cli;
 import dev.kubectlqperf.plugin.QperfCli;
@@ -39,6 +40,15 @@ class GlobalFlagsMockTest {
     assertEquals(before.out(), cli.run("get", "-o", "name", "--namespace", "bench").out(), "after it, as before");
     assertEquals(0, cli.run("--namespace=bench", "describe", "a").exitCode());
     assertEquals(3, cli.run("-n", "elsewhere", "describe", "a").exitCode(), "the flag is obeyed, not ignored");
+  }
+
+  @Test
+  void everySubcommandTakesHelp() {
+    Cli.Run help = cli.run("get", "--help");
+    assertEquals(0, help.exitCode(), help.err());
+    assertTrue(help.out().startsWith("Usage: kubectl qperf get"), help.out());
+    assertTrue(help.out().contains("--namespace=NAMESPACE"), "the global flags are listed: " + help.out());
+    assertEquals(0, cli.run("describe", "-h").exitCode());
   }
 
   @Test
