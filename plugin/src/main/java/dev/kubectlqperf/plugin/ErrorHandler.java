@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
 
 /**
- * Turns any exception into one line on stderr and an exit code; the stack trace only with
- * {@code -v}. Kubernetes errors are classified: not found, unreachable, or a plain failure.
+ * Turns any exception into one line on stderr and an exit code; the stack trace only from
+ * {@code -v=6} on. Kubernetes errors are classified: not found, unreachable, or a plain failure.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /**
- * Runs the common paths once, quietly: help, parse, and a get that builds a cluster client and
+ * Runs the common paths once, quietly: help, parse, a completion, and a get that builds a cluster client and
  * fails fast against a closed port. install.sh runs it to record the JVM's start-up cache.
  */
 @Command(name = "aot-training", hidden = true)
@@ -43,6 +43,7 @@ public final class AotTrainingCommand implements Callable<Integer> {
         CommandLine cli = tree.build(context, quiet, quiet);
         cli.execute("--help");
         cli.execute("parse", "-", "-o", "table");
+        cli.execute("__complete", "get", "-");
         cli.execute("get", "--kubeconfig", kubeconfig.toString());
         cli.execute("get", "x", "-o", "json", "--kubeconfig", kubeconfig.toString());
       }
