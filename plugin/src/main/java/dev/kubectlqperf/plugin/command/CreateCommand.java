@@ -133,7 +133,7 @@ public final class CreateCommand implements Callable<Integer> {
       printer.print(List.of(qperf), format, false, true, spec.commandLine().getOut());
       return ExitCodes.OK;
     }
-    QperfApi api = new QperfApi(context.kube().client(kube.target()), qperf.getMetadata().getNamespace());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target(), qperf.getMetadata().getNamespace());
     Qperf created = api.create(qperf);
     if (format != null) {
       printer.print(List.of(created), format, false, true, spec.commandLine().getOut());

@@ -39,6 +39,11 @@ public final class QperfApi {
     return new QperfApi(kube.client(target), kube.namespace(target));
   }
 
+  /** In a namespace of the caller's choosing (a manifest's own), on the target's cluster. */
+  public static QperfApi connect(KubeConnection kube, KubeTarget target, String namespace) {
+    return new QperfApi(kube.client(target), namespace);
+  }
+
   public String namespace() {
     return namespace;
   }
