@@ -57,6 +57,7 @@ for value in "${prefix}" "${state}"; do
   fi
 done
 bin="${prefix}/bin/kubectl-qperf"
+complete_bin="${prefix}/bin/kubectl_complete-qperf"
 pipeline_bin="${prefix}/bin/qperf-pipeline"
 libdir="${prefix}/lib/kubectl-qperf"
 local_cluster_dir="${state}/local-cluster"
@@ -155,7 +156,7 @@ if $uninstall; then
     rm -rf "${state}"
   fi
   removed=false
-  for f in "${bin}" "${pipeline_bin}" "${libdir}"; do
+  for f in "${bin}" "${complete_bin}" "${pipeline_bin}" "${libdir}"; do
     if [[ -e "${f}" ]]; then rm -rf "${f}"; say "removed ${f}"; removed=true; fi
   done
   $removed || say "nothing to remove under ${prefix}"
@@ -211,6 +212,12 @@ launcher=$(render plugin/src/main/sh/kubectl-qperf -raw CACHE_FLAGS "${cache_fla
 if [[ ! -f "${bin}" ]] || [[ "$(cat "${bin}")" != "${launcher}" ]]; then
   printf '%s\n' "${launcher}" > "${bin}"
   chmod +x "${bin}"
+  changed=true
+fi
+# kubectl (1.26+) completes 'kubectl qperf <TAB>' by running kubectl_complete-qperf from the PATH.
+if ! cmp -s plugin/src/main/sh/kubectl_complete-qperf "${complete_bin}"; then
+  cp plugin/src/main/sh/kubectl_complete-qperf "${complete_bin}"
+  chmod +x "${complete_bin}"
   changed=true
 fi
 pipeline_launcher=$(render pipeline/src/main/sh/qperf-pipeline JAVA "${jdk}/bin/java" LIBDIR "${libdir}" \

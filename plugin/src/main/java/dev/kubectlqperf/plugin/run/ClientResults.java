@@ -1,23 +1,23 @@
-package dev.kubectlqperf.plugin.command;
+package dev.kubectlqperf.plugin.run;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
-import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.model.run.ClientPodResult;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Instant;
 import java.util.List;
 
 /** The full result document of a run, from its client pods' logs (the raw record). */
-final class ClientResults {
+public final class ClientResults {
 
   private ClientResults() {}
 
-  static QperfResult load(QperfApi api, Qperf qperf) {
+  public static QperfResult load(QperfApi api, Qperf qperf) {
     String name = qperf.getMetadata().getName();
     List<Pod> pods = api.clientPods(qperf);
     QperfStatus status = qperf.getStatus();

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.kube;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -32,7 +32,7 @@ final class KubeconfigClients implements AutoCloseable {
   synchronized KubernetesClient client(KubeTarget target) {
     Config config = resolve(target);
     List<FileStamp> files = stamps(config);
-    String key = target.kubeconfig() + "|" + target.context();
+    String key = target.kubeconfig() + "|" + target.context() + "|" + target.overrides();
     Built current = built.get(key);
     if (current != null && current.config().equals(config) && current.files().equals(files)) {
       return current.client();
@@ -53,7 +53,7 @@ final class KubeconfigClients implements AutoCloseable {
     // A CLI answers or fails fast; kubectl does not retry for seconds either.
     config.setRequestRetryBackoffLimit(0);
     config.setConnectionTimeout(5_000);
-    return config;
+    return target.overrides().applyTo(config);
   }
 
   private static List<FileStamp> stamps(Config config) {

@@ -1,8 +1,12 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.kube;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.failure.Failures;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -10,7 +14,6 @@ import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +35,23 @@ public final class QperfApi {
     this.namespace = namespace;
   }
 
-  public static QperfApi connect(CliContext context, KubeTarget target) {
-    return new QperfApi(context.kube().client(target), context.kube().namespace(target));
+  public static QperfApi connect(KubeConnection kube, KubeTarget target) {
+    return new QperfApi(kube.client(target), kube.namespace(target));
+  }
+
+  /** In a namespace of the caller's choosing (a manifest's own), on the target's cluster. */
+  public static QperfApi connect(KubeConnection kube, KubeTarget target, String namespace) {
+    return new QperfApi(kube.client(target), namespace);
   }
 
   public String namespace() {
     return namespace;
+  }
+
+  /** The kubeconfig context this client was built from, or null. */
+  public String contextName() {
+    var current = client.getConfiguration().getCurrentContext();
+    return current == null ? null : current.getName();
   }
 
   private MixedOperation<Qperf, KubernetesResourceList<Qperf>, Resource<Qperf>> qperves() {
@@ -70,7 +84,7 @@ public final class QperfApi {
             + qperf.getMetadata().getName() + "\" already exists in namespace " + qperf.getMetadata().getNamespace());
       }
       if (e.getCode() == 422 || e.getCode() == 400) {
-        throw new CliException(ExitCodes.USAGE, "the API server rejected the Qperf: " + ErrorHandler.messageOf(e));
+        throw new CliException(ExitCodes.USAGE, "the API server rejected the Qperf: " + Failures.messageOf(e));
       }
       throw e;
     }

@@ -1,5 +1,6 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.context;
 
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import java.io.InputStream;
 
 /**

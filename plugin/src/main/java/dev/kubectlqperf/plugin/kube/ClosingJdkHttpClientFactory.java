@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.kube;
 
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientImpl;

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin.command;
+package dev.kubectlqperf.plugin.completion;
 
 import java.util.List;
 import java.util.Set;
@@ -12,12 +12,12 @@ import org.jline.reader.ParsedLine;
  * commands and options but not positional parameters. The names are read at each Tab, so runs
  * created after the shell started complete too.
  */
-final class RunNameCompleter implements Completer {
+public final class RunNameCompleter implements Completer {
 
   private static final Set<String> TAKES_A_NAME = Set.of("get", "describe", "logs", "results", "delete");
   private final Iterable<String> names;
 
-  RunNameCompleter(Iterable<String> names) {
+  public RunNameCompleter(Iterable<String> names) {
     this.names = names;
   }
 

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.failure;
 
 /** The plugin's exit codes, documented in the README. */
 public final class ExitCodes {

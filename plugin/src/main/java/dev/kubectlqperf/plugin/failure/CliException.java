@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.failure;
 
 /** An expected failure: its message is printed as one line on stderr, with its exit code. */
 public class CliException extends RuntimeException {

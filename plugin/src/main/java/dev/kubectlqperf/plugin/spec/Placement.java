@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin.command;
+package dev.kubectlqperf.plugin.spec;
 
 import dev.kubectlqperf.model.PodScheduling;
 import dev.kubectlqperf.model.QperfResources;
@@ -9,18 +9,18 @@ import io.fabric8.kubernetes.api.model.PodAffinityTermBuilder;
 import java.util.Map;
 
 /** The placement shortcuts of {@code create}, turned into Kubestone's podScheduling blocks. */
-final class Placement {
+public final class Placement {
 
   static final String HOSTNAME = "kubernetes.io/hostname";
 
   private Placement() {}
 
-  static PodScheduling onNode(String node) {
+  public static PodScheduling onNode(String node) {
     return node == null ? null : new PodScheduling(null, null, Map.of(HOSTNAME, node), null);
   }
 
   /** The client next to ({@code same=true}) or away from the server of run {@code name}. */
-  static PodScheduling relativeToServer(String name, String clientNode, boolean same) {
+  public static PodScheduling relativeToServer(String name, String clientNode, boolean same) {
     PodAffinityTerm term = new PodAffinityTermBuilder()
         .withNewLabelSelector()
           .addToMatchLabels(QperfResources.LABEL_INSTANCE, name)

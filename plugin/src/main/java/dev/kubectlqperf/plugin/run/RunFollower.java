@@ -1,12 +1,12 @@
-package dev.kubectlqperf.plugin.command;
+package dev.kubectlqperf.plugin.run;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.result.Verdict;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.OutputFormat;
 import dev.kubectlqperf.plugin.output.ResultPrinter;
 import io.fabric8.kubernetes.client.Watcher;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Follows a run to its end: a live progress line on a terminal, one line per phase otherwise;
  * then the results. Exit 0 when it completed and met its thresholds, 1 when it failed or did not.
  */
-final class RunFollower {
+public final class RunFollower {
 
   /** How long after a run's own timeout to give up waiting for a pipeline to finish it. */
   private static final Duration GRACE = Duration.ofSeconds(60);
@@ -33,14 +33,14 @@ final class RunFollower {
   private final PrintWriter out;
   private final PrintWriter err;
 
-  RunFollower(QperfApi api, boolean terminal, PrintWriter out, PrintWriter err) {
+  public RunFollower(QperfApi api, boolean terminal, PrintWriter out, PrintWriter err) {
     this.api = api;
     this.terminal = terminal;
     this.out = out;
     this.err = err;
   }
 
-  int follow(Qperf created) throws InterruptedException {
+  public int follow(Qperf created) throws InterruptedException {
     String name = created.getMetadata().getName();
     long timeout = created.getSpec().effectiveTimeoutSeconds();
     Instant start = Instant.now();

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin;
+package dev.kubectlqperf.plugin.kube;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,8 +1,8 @@
-package dev.kubectlqperf.plugin.command;
+package dev.kubectlqperf.plugin.completion;
 
-import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.KubeTarget;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import java.util.Iterator;
 import java.util.List;
 
@@ -14,7 +14,7 @@ public final class QperfNames implements Iterable<String> {
 
   private final CliContext context;
 
-  QperfNames(CliContext context) {
+  public QperfNames(CliContext context) {
     this.context = context;
   }
 
@@ -24,9 +24,8 @@ public final class QperfNames implements Iterable<String> {
       return List.<String>of().iterator();
     }
     try {
-      KubeTarget target = new KubeTarget(null, null, null);
-      return context.kube().client(target).resources(Qperf.class).inNamespace(context.kube().namespace(target))
-          .list().getItems().stream().map(q -> q.getMetadata().getName()).sorted().iterator();
+      QperfApi api = QperfApi.connect(context.kube(), new KubeTarget(null, null, null));
+      return api.list(false, null).stream().map(q -> q.getMetadata().getName()).iterator();
     } catch (RuntimeException e) {
       return List.<String>of().iterator();
     }
