@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Only the holder of a Lease acts, so two replicas never reconcile the same run. fabric8's
- * elector rather than camel-kubernetes' cluster service: the latter builds its own client from a
- * master URL, while this one uses the client the rest of the pipeline uses (and tests inject).
+ * elector rather than camel-kubernetes' cluster service (which would take the same injected client):
+ * that service closes the client when it stops, elects only a Running, Ready pod that matches its
+ * labels (not a pipeline run locally or in a test), and waits a full lease before it takes over.
  *
  * <p>A holder that cannot renew stops leading after {@link #RENEW_DEADLINE}; another replica takes
  * the lease only once {@link #LEASE_DURATION} has passed since the last renewal it saw. What lies
