@@ -8,6 +8,8 @@ import org.slf4j.MDC;
 /** One reconcile of one Qperf ({@code namespace/name} in the body); the reply is when to look again. */
 public final class ReconcileRoute extends RouteBuilder {
   public static final String URI = "direct:reconcile";
+  /** The MDC key that holds {@code namespace/name} while a run is reconciled; the log layouts print it. */
+  public static final String MDC_RUN = "qperf";
   private final QperfReconciler reconciler;
 
   public ReconcileRoute(QperfReconciler reconciler) {
@@ -22,12 +24,12 @@ public final class ReconcileRoute extends RouteBuilder {
         .process(e -> {
           String key = e.getMessage().getBody(String.class);
           int slash = key.indexOf('/');
-          MDC.put("qperf", key);
+          MDC.put(MDC_RUN, key);
           try {
             Duration again = reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1));
             e.getMessage().setBody(again);
           } finally {
-            MDC.remove("qperf");
+            MDC.remove(MDC_RUN);
           }
         });
   }
