@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.CamelProperties;
 import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.config.Sink;
 import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
@@ -50,7 +51,8 @@ public final class DeadLetterReplay {
   public List<Outcome> replay(String onlySink) throws Exception {
     List<Outcome> outcomes = new ArrayList<>();
     Main main = new Main();
-    properties.forEach(main::addInitialProperty);
+    CamelProperties.of(config).forEach(main::addOverrideProperty);
+    properties.forEach(main::addOverrideProperty);
     DeliveryOutcomes deliveries = new DeliveryOutcomes(new DeliveryRecorder(new QperfCluster(client), clock),
         new DeliveryGuard(), config);
     try (SinkSetup sinks = new SinkSetup(config, clock, deliveries)) {

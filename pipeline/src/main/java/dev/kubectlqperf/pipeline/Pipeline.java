@@ -1,7 +1,7 @@
 package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import dev.kubectlqperf.pipeline.config.CamelDefaults;
+import dev.kubectlqperf.pipeline.config.CamelProperties;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
@@ -65,7 +65,7 @@ public final class Pipeline implements AutoCloseable {
   private volatile boolean leaseLost;
 
   /**
-   * @param properties Camel properties for the {@code {{…}}} endpoint URIs, over the defaults
+   * @param properties Camel properties over those of the configuration and application.properties
    * @param extraRoutes further route builders (the sinks)
    */
   public Pipeline(KubernetesClient client, PipelineConfig config, Clock clock, Step.Listener steps,
@@ -104,19 +104,10 @@ public final class Pipeline implements AutoCloseable {
     leadership.start();
   }
 
-  /** The caller's properties, then the defaults of those it did not set. */
+  /** Over application.properties: what the configuration implies, then the caller's own. */
   private void addProperties() {
-    properties.forEach(main::addInitialProperty);
-    CamelDefaults.set(main, "camel.main.name", "qperf-pipeline-" + config.identity());
-    CamelDefaults.set(main, "camel.main.shutdownTimeout", "10");
-    CamelDefaults.set(main, "qperf.resync.millis", String.valueOf(config.resync().toMillis()));
-    CamelDefaults.set(main, "qperf.results.uri", "log:qperf-results?level=DEBUG");
-    if (config.healthPort() > 0) {
-      CamelDefaults.set(main, "camel.management.enabled", "true");
-      CamelDefaults.set(main, "camel.management.host", "0.0.0.0");
-      CamelDefaults.set(main, "camel.management.port", String.valueOf(config.healthPort()));
-      CamelDefaults.set(main, "camel.management.healthCheckEnabled", "true");
-    }
+    CamelProperties.of(config).forEach(main::addOverrideProperty);
+    properties.forEach(main::addOverrideProperty);
   }
 
   private ProducerTemplate template() {
