@@ -1,7 +1,7 @@
 package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -29,15 +29,15 @@ final class Leadership implements AutoCloseable {
   static final Duration RETRY_PERIOD = Duration.ofSeconds(1);
   static final Duration HAND_OVER = LEASE_DURATION.minus(RENEW_DEADLINE).minus(RETRY_PERIOD);
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Runnable onStart;
   private final Runnable onStop;
   private CompletableFuture<?> election;
   private volatile boolean closed;
 
-  Leadership(KubernetesClient client, PipelineConfig config, Runnable onStart, Runnable onStop) {
-    this.client = client;
+  Leadership(QperfCluster cluster, PipelineConfig config, Runnable onStart, Runnable onStop) {
+    this.cluster = cluster;
     this.config = config;
     this.onStart = onStart;
     this.onStop = onStop;
@@ -48,7 +48,7 @@ final class Leadership implements AutoCloseable {
       onStart.run();
       return;
     }
-    election = client.leaderElector()
+    election = cluster.leaderElector()
         .withConfig(new LeaderElectionConfigBuilder()
             .withName(config.leaseName())
             .withLock(new LeaseLock(config.leaseNamespace(), config.leaseName(), config.identity()))

@@ -1,7 +1,7 @@
 package dev.kubectlqperf.pipeline.route;
 
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
-import java.time.Duration;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.slf4j.MDC;
 
@@ -21,16 +21,18 @@ public final class ReconcileRoute extends RouteBuilder {
     // The work queue owns retries (per key, with backoff); Camel only reports the failure back.
     from(URI).routeId("qperf-reconcile")
         .errorHandler(noErrorHandler())
-        .process(e -> {
-          String key = e.getMessage().getBody(String.class);
-          int slash = key.indexOf('/');
-          MDC.put(MDC_RUN, key);
-          try {
-            Duration again = reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1));
-            e.getMessage().setBody(again);
-          } finally {
-            MDC.remove(MDC_RUN);
-          }
-        });
+        .process(this::reconcile);
+  }
+
+  /** Reconciles the run named in the body, its key in the MDC meanwhile; the body becomes when to look again. */
+  private void reconcile(Exchange e) {
+    String key = e.getMessage().getBody(String.class);
+    int slash = key.indexOf('/');
+    MDC.put(MDC_RUN, key);
+    try {
+      e.getMessage().setBody(reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1)));
+    } finally {
+      MDC.remove(MDC_RUN);
+    }
   }
 }
