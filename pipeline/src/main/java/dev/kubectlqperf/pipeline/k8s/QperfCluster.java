@@ -8,12 +8,17 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
@@ -142,6 +147,46 @@ public class QperfCluster {
       array.forEach(QperfCluster::withoutEmptyStrings);
     }
     return node;
+  }
+
+  /** Records a Kubernetes Event in its own namespace. */
+  public void createEvent(Event event) {
+    client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+  }
+
+  /** An informer on the Qperves of {@code namespace} (null: every namespace), started. */
+  public SharedIndexInformer<Qperf> informQperves(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    var qperves = client.resources(Qperf.class);
+    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
+        .inform(handler, resyncMillis);
+  }
+
+  /**
+   * Informers, started, on the kinds the pipeline creates (pods, Deployments, Services) and the
+   * Endpoints of its Services, in {@code namespace} (null: every namespace), selected by its label.
+   */
+  public List<SharedIndexInformer<?>> informOwned(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    return List.of(
+        owned(namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
+            .inform(handler, resyncMillis),
+        owned(namespace == null ? client.apps().deployments().inAnyNamespace()
+            : client.apps().deployments().inNamespace(namespace)).inform(handler, resyncMillis),
+        owned(namespace == null ? client.services().inAnyNamespace() : client.services().inNamespace(namespace))
+            .inform(handler, resyncMillis),
+        owned(namespace == null ? client.endpoints().inAnyNamespace() : client.endpoints().inNamespace(namespace))
+            .inform(handler, resyncMillis));
+  }
+
+  /** fabric8's leader elector, on this client. */
+  public LeaderElectorBuilder leaderElector() {
+    return client.leaderElector();
+  }
+
+  private static <T extends HasMetadata> FilterWatchListDeletable<T, ?, ?> owned(
+      FilterWatchListDeletable<T, ?, ?> scoped) {
+    return scoped.withLabel(QperfResources.LABEL_MANAGED_BY, QperfResources.MANAGER);
   }
 
   private void patchRunStatus(String namespace, String name, String uid, List<ObjectNode> operations) {
