@@ -289,10 +289,15 @@ start_pipeline() {
 deploy_in_cluster() {
   local image=kubectl-qperf/qperf-pipeline:0.1.0 builder
   builder=$(command -v docker || command -v podman || true)
-  if [[ -n "${builder}" ]]; then
+  if [[ -f "${local_cluster_dir}/.local-cluster" && "${KUBECONFIG:-}" == "${local_cluster_dir}/kubeconfig" ]]; then
+    JAVA_HOME="${jdk}" deploy/image/build.sh "${state}/qperf-pipeline.tar"
+    test-infra/local-cluster.sh import "${local_cluster_dir}" "${state}/qperf-pipeline.tar"
+    say "built the image ${image} and imported it into the local cluster's nodes"
+  elif [[ -n "${builder}" ]]; then
     "${builder}" build -q -f deploy/Dockerfile -t "${image}" . >/dev/null && say "built the image ${image}"
   else
-    say "note: no docker or podman here: build ${image} elsewhere (deploy/Dockerfile) and make it pullable by your nodes"
+    say "note: no docker or podman here: 'deploy/image/build.sh OUT.tar' builds ${image} as an archive;" \
+      "load it into your nodes' runtime (ctr -n k8s.io images import OUT.tar) or push it where they pull from"
   fi
   say "$(kubectl apply -k deploy/cluster-wide)"
   say "deployed the pipeline to namespace qperf-system; watch it with: kubectl -n qperf-system get pods"
