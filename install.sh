@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Builds kubectl-qperf and installs it; when a cluster is reachable, applies the Qperf CRD and
 # starts the pipeline as a local background process (or, with --in-cluster, deploys it with the
-# manifests in deploy/). Idempotent: a second run changes nothing. Installs no system package.
+# manifests in deploy/). When no cluster answers and it runs as root, it starts a local cluster of two
+# real nodes instead (test-infra/local-cluster.sh: builds Kubernetes once, ~20 min cold, then ~1 min),
+# and ends with a benchmark between them. Idempotent: a second run changes nothing. Installs no
+# system package unless the local cluster needs one (containerd, runc, CNI plugins, ...).
 #
 #   ./install.sh [--prefix DIR] [--skip-cluster] [--skip-build] [--namespaces NS[,NS]|'*'] [--dev]
+#                [--no-local-cluster]
 #   ./install.sh --in-cluster    apply deploy/cluster-wide: CRD, RBAC, the pipeline Deployment
 #   ./install.sh --stop          stop the local pipeline
-#   ./install.sh --uninstall     stop it and remove what install.sh added (never your Qperf runs)
+#   ./install.sh --uninstall     stop it and remove what install.sh added, the local cluster included
+#                                (never your Qperf runs in a cluster of yours)
 #
 # --dev (as root on Debian/Ubuntu) also installs what the tests use: qperf, InfluxDB 1.x, tmux and
 # Maven (.ci/run --tools-only), without starting any service.
@@ -22,6 +27,7 @@ stop=false
 build=true
 namespaces=""
 in_cluster=false
+local_cluster=true
 state="${XDG_STATE_HOME:-${HOME}/.local/state}/kubectl-qperf"
 while (($#)); do
   case "$1" in
@@ -34,6 +40,7 @@ while (($#)); do
     --stop) stop=true; shift ;;
     --skip-build) build=false; shift ;;
     --in-cluster) in_cluster=true; shift ;;
+    --no-local-cluster) local_cluster=false; shift ;;
     --namespaces) namespaces="${2:?--namespaces needs a value}"; shift 2 ;;
     -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
     *) echo "install.sh: unknown option: $1 (try --help)" >&2; exit 2 ;;
@@ -50,8 +57,10 @@ for value in "${prefix}" "${state}"; do
   fi
 done
 bin="${prefix}/bin/kubectl-qperf"
+complete_bin="${prefix}/bin/kubectl_complete-qperf"
 pipeline_bin="${prefix}/bin/qperf-pipeline"
 libdir="${prefix}/lib/kubectl-qperf"
+local_cluster_dir="${state}/local-cluster"
 say() { printf '%s\n' "$*"; }
 
 # A launcher template with each @KEY@ replaced by VALUE. Every placeholder stands between double
@@ -124,6 +133,13 @@ helper_dir="${KUBECTL_QPERF_HELPER_DIR:-${XDG_RUNTIME_DIR:-${HOME}/.cache}/kubec
 
 if $uninstall; then
   stop_pipeline
+  local_cluster_removed=false
+  if [[ -f "${local_cluster_dir}/.local-cluster" ]]; then
+    local_cluster_removed=true
+    test-infra/local-cluster.sh down "${local_cluster_dir}"
+    rm -rf -- "${local_cluster_dir}"
+    say "removed the local cluster (${local_cluster_dir}); the Kubernetes build stays cached in ${QPERF_CONTROL_PLANE_CACHE:-${HOME}/.cache/kubectl-qperf/control-plane}"
+  fi
   if [[ -x "${bin}" ]]; then
     KUBECTL_QPERF_HELPER_DIR="${helper_dir}" "${bin}" helper stop 2>/dev/null | grep -v '^no helper' || true
   fi
@@ -133,18 +149,19 @@ if $uninstall; then
     rmdir -- "$(dirname -- "${helper_dir}")" 2>/dev/null || true
     say "removed ${helper_dir}"
   fi
-  rm -f "${state}/pipeline.log" "${state}/pipeline.namespaces"
+  rm -f "${state}/pipeline.log" "${state}/pipeline.namespaces" "${state}/pipeline.kubeconfig"
   if [[ -d "${state}/results" ]]; then
     say "kept your results in ${state}/results"
   else
     rm -rf "${state}"
   fi
   removed=false
-  for f in "${bin}" "${pipeline_bin}" "${libdir}"; do
+  for f in "${bin}" "${complete_bin}" "${pipeline_bin}" "${libdir}"; do
     if [[ -e "${f}" ]]; then rm -rf "${f}"; say "removed ${f}"; removed=true; fi
   done
   $removed || say "nothing to remove under ${prefix}"
-  say "Qperf CRs and the CRD are left in the cluster; remove them with: kubectl delete crd qperves.perf.kubestone.xridge.io"
+  $local_cluster_removed \
+    || say "Qperf CRs and the CRD are left in the cluster; remove them with: kubectl delete crd qperves.perf.kubestone.xridge.io"
   exit 0
 fi
 
@@ -166,7 +183,10 @@ jar=plugin/target/kubectl-qperf.jar
 if $build || [[ ! -f "${jar}" || ! -f pipeline/target/qperf-pipeline.jar ]]; then
   command -v mvn >/dev/null || { echo "install.sh: Maven is missing: apt-get install maven" >&2; exit 1; }
   say "building with ${jdk} ..."
-  JAVA_HOME="${jdk}" mvn -B -q -DskipTests install
+  # Maven's own libraries call sun.misc.Unsafe, which JDK 24+ warns about on every build.
+  maven_opts="${MAVEN_OPTS:-}"
+  (( $(java_major "${jdk}/bin/java") >= 24 )) && maven_opts="${maven_opts} --sun-misc-unsafe-memory-access=allow"
+  JAVA_HOME="${jdk}" MAVEN_OPTS="${maven_opts}" mvn -B -q -DskipTests install
 fi
 
 mkdir -p "${prefix}/bin" "${libdir}"
@@ -192,6 +212,12 @@ launcher=$(render plugin/src/main/sh/kubectl-qperf -raw CACHE_FLAGS "${cache_fla
 if [[ ! -f "${bin}" ]] || [[ "$(cat "${bin}")" != "${launcher}" ]]; then
   printf '%s\n' "${launcher}" > "${bin}"
   chmod +x "${bin}"
+  changed=true
+fi
+# kubectl (1.26+) completes 'kubectl qperf <TAB>' by running kubectl_complete-qperf from the PATH.
+if ! cmp -s plugin/src/main/sh/kubectl_complete-qperf "${complete_bin}"; then
+  cp plugin/src/main/sh/kubectl_complete-qperf "${complete_bin}"
+  chmod +x "${complete_bin}"
   changed=true
 fi
 pipeline_launcher=$(render pipeline/src/main/sh/qperf-pipeline JAVA "${jdk}/bin/java" LIBDIR "${libdir}" \
@@ -244,7 +270,8 @@ start_pipeline() {
   if pid=$(pipeline_pid); then
     if [[ "${libdir}/qperf-pipeline.jar" -nt "${state}/pipeline.pid" ]]; then
       stop_pipeline
-    elif [[ "$(cat "${state}/pipeline.namespaces" 2>/dev/null)" == "${ns}" ]]; then
+    elif [[ "$(cat "${state}/pipeline.namespaces" 2>/dev/null)" == "${ns}" \
+        && "$(cat "${state}/pipeline.kubeconfig" 2>/dev/null)" == "${KUBECONFIG:-}" ]]; then
       say "the local pipeline is already running (pid ${pid}, namespaces ${ns}); log: ${state}/pipeline.log"
       return 0
     else
@@ -254,6 +281,7 @@ start_pipeline() {
   QPERF_NAMESPACES="${ns}" nohup "${pipeline_bin}" >>"${state}/pipeline.log" 2>&1 </dev/null &
   echo $! > "${state}/pipeline.pid"
   echo "${ns}" > "${state}/pipeline.namespaces"
+  echo "${KUBECONFIG:-}" > "${state}/pipeline.kubeconfig"
   say "started the local pipeline (pid $!, namespaces ${ns}); log: ${state}/pipeline.log; stop: ./install.sh --stop"
 }
 
@@ -261,13 +289,44 @@ start_pipeline() {
 deploy_in_cluster() {
   local image=kubectl-qperf/qperf-pipeline:0.1.0 builder
   builder=$(command -v docker || command -v podman || true)
-  if [[ -n "${builder}" ]]; then
+  if [[ -f "${local_cluster_dir}/.local-cluster" && "${KUBECONFIG:-}" == "${local_cluster_dir}/kubeconfig" ]]; then
+    JAVA_HOME="${jdk}" deploy/image/build.sh "${state}/qperf-pipeline.tar"
+    test-infra/local-cluster.sh import "${local_cluster_dir}" "${state}/qperf-pipeline.tar"
+    say "built the image ${image} and imported it into the local cluster's nodes"
+  elif [[ -n "${builder}" ]]; then
     "${builder}" build -q -f deploy/Dockerfile -t "${image}" . >/dev/null && say "built the image ${image}"
   else
-    say "note: no docker or podman here: build ${image} elsewhere (deploy/Dockerfile) and make it pullable by your nodes"
+    say "note: no docker or podman here: 'deploy/image/build.sh OUT.tar' builds ${image} as an archive;" \
+      "load it into your nodes' runtime (ctr -n k8s.io images import OUT.tar) or push it where they pull from"
   fi
   say "$(kubectl apply -k deploy/cluster-wide)"
   say "deployed the pipeline to namespace qperf-system; watch it with: kubectl -n qperf-system get pods"
+}
+
+# The embedded default without a cluster: real nodes on this machine (local-cluster.sh), built once.
+local_cluster_up() {
+  say "no cluster reachable: the embedded local cluster (2 real nodes) in ${local_cluster_dir}"
+  if ! test-infra/local-cluster.sh check >/dev/null 2>&1; then
+    say "building Kubernetes (control plane, kubelet, kube-proxy) from Debian's source package and the images," \
+      "once: about 20 min on 2 cores; later runs reuse the cache"
+    test-infra/local-cluster.sh build
+  fi
+  local kubeconfig
+  kubeconfig=$(test-infra/local-cluster.sh up "${local_cluster_dir}")
+  export KUBECONFIG="${kubeconfig}"
+  say "local cluster up; KUBECONFIG=${KUBECONFIG}"
+}
+
+# The product's main job, once: a benchmark between pods on two nodes. Later runs print its result.
+first_run() {
+  local name=first-run
+  if "${bin}" get "${name}" -n default >/dev/null 2>&1; then
+    say "the first benchmark ran already; its result (kubectl qperf results ${name}):"
+    "${bin}" results "${name}" -n default
+  else
+    say "running a first benchmark between two pods on two nodes:"
+    "${bin}" create "${name}" -n default --tests tcp_bw,tcp_lat --options '-t 5' --cross-node --timeout 5m --wait
+  fi
 }
 
 if $skip_cluster; then
@@ -278,8 +337,24 @@ elif cluster_reachable && $in_cluster; then
 elif cluster_reachable; then
   say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml)"
   start_pipeline
-else
+elif ! $local_cluster; then
   say "no cluster reachable (kubectl version failed): skipped applying the CRD and starting the pipeline"
+elif [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
+  say "no cluster reachable (kubectl version failed): skipped applying the CRD and starting the pipeline."
+  say "The embedded local cluster (two real nodes on this machine) needs root on Debian or Ubuntu:"
+  say "  sudo ./install.sh        or point kubectl at a cluster and rerun ./install.sh"
+else
+  local_cluster_up
+  say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml)"
+  start_pipeline
+  first_run
+  cat <<LOCAL
+
+The local cluster (2 real nodes, containerd, kube-proxy, cluster DNS) stays up for you:
+  export KUBECONFIG=${KUBECONFIG}
+  kubectl get nodes; kubectl qperf get
+Remove it all (pipeline, cluster, plugin; host state restored): ./install.sh --uninstall
+LOCAL
 fi
 
 cat <<NEXT

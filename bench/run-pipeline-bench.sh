@@ -10,6 +10,6 @@ trap 'rm -f "$cpfile"' EXIT
 mvn -B -q install -DskipTests -pl pipeline -am
 mvn -B -q -pl pipeline dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
 "$JAVA_HOME/bin/java" -Xmx1g -Djava.util.logging.config.file=.mvn/test-logging.properties \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=error \
+  -Dlogback.configurationFile=bench/logback-bench.xml \
   -cp "pipeline/target/test-classes:pipeline/target/classes:$(cat "$cpfile")" \
   "dev.kubectlqperf.pipeline.bench.$1" "${@:2}"

@@ -238,6 +238,15 @@ host_setup() {
   iptables -w -N QPERF-NODES 2>/dev/null || iptables -w -F QPERF-NODES
   iptables -w -A QPERF-NODES -s "${pod_range}" ! -d "${pod_range}" -j REJECT
   iptables -w -C FORWARD -j QPERF-NODES 2>/dev/null || iptables -w -I FORWARD 1 -j QPERF-NODES
+  # Pods reach the API server (which listens on loopback only) at the kubernetes Service's address:
+  # DNAT to 127.0.0.1, delivered locally because route_localnet is on. The API server publishes no
+  # Endpoints for a loopback address, hence this rule ahead of kube-proxy's.
+  local api_port; api_port=$(cat "${dir}/api-port")
+  sysctl -qw net.ipv4.conf.all.route_localnet=1
+  iptables -w -t nat -N QPERF-APISERVER 2>/dev/null || iptables -w -t nat -F QPERF-APISERVER
+  iptables -w -t nat -A QPERF-APISERVER -s "${pod_range}" -d "${service_range%.0/24}.1" -p tcp --dport 443 \
+    -j DNAT --to-destination "127.0.0.1:${api_port}"
+  iptables -w -t nat -C PREROUTING -j QPERF-APISERVER 2>/dev/null || iptables -w -t nat -I PREROUTING 1 -j QPERF-APISERVER
 }
 
 node_files() { # i
@@ -459,7 +468,12 @@ wait_nodes_ready() {
     [[ ${#ready} -eq ${n} ]] && return 0
     for i in $(seq 1 "${n}"); do
       for d in holder containerd kubelet; do
-        alive "${dir}/nodes/node-${i}/${d}.pid" || die "${d} of node-${i} exited; see ${dir}/nodes/node-${i}/${d}.log"
+        if ! alive "${dir}/nodes/node-${i}/${d}.pid"; then
+          # a Go panic's first lines (the reason), else the log's last lines
+          { grep -m 8 -E '^(F[0-9]{4} |panic:|fatal error:)' "${dir}/nodes/node-${i}/${d}.log" \
+            || tail -n 15 "${dir}/nodes/node-${i}/${d}.log"; } >&2 2>/dev/null || true
+          die "${d} of node-${i} exited (the reason above); see ${dir}/nodes/node-${i}/${d}.log"
+        fi
       done
     done
     sleep 0.2
@@ -471,6 +485,10 @@ up() {
   dir=$(realpath -m "${1:?up needs a directory}")
   n=${2:-${QPERF_NODES:-2}}
   [[ $(id -u) -eq 0 ]] || die "run as root (containerd, bridges, iptables, cgroups)"
+  # The kubelet binds unix sockets under DIR; a socket path has at most 107 bytes.
+  local deepest="${dir}/nodes/node-${n}/kubelet/pod-resources/1234567890"
+  ((${#deepest} <= 107)) \
+    || die "${dir} is too long for the unix sockets the nodes make under it ($((${#deepest} - 107)) characters too many): choose a shorter directory"
   check
   need_packages
   if is_up; then log "already up"; echo "${dir}/kubeconfig"; return 0; fi
@@ -486,6 +504,8 @@ up() {
     die "this host already has KUBE-* iptables chains (another Kubernetes node here?); not touching them"
   fi
   local t0=${SECONDS}
+  # A failed start takes back what it started; the logs stay in DIR.
+  trap 'log "up failed: removing what it started (logs stay in ${dir})"; down "${dir}"' EXIT
   mkdir -p "${dir}"
   find "${dir}" -mindepth 1 -delete
   touch "${dir}/.local-cluster"
@@ -511,6 +531,7 @@ up() {
   busybox nslookup kube-dns.kube-system.svc.cluster.local "${dns_ip}" 2>/dev/null | grep -q "${dns_ip}" \
     || die "the cluster DNS does not answer at ${dns_ip}; see ${dir}/proxy/kube-proxy.log and ${dir}/dns/"
   echo up > "${dir}/state"
+  trap - EXIT
   log "up in $((SECONDS - t0)) s: KUBECONFIG=${dir}/kubeconfig"
   echo "${dir}/kubeconfig"
 }
@@ -548,18 +569,18 @@ stop_node() { # i
   done
 }
 
-iptables_cleanup() { # every KUBE-*, CNI-* and QPERF-NODES chain, and the jumps to them
+iptables_cleanup() { # every KUBE-*, CNI-* and QPERF-* chain, and the jumps to them
   local ipt table chain rule
   for ipt in iptables ip6tables; do
     for table in filter nat mangle; do
-      "${ipt}" -w -t "${table}" -S 2>/dev/null | grep -E -- '^-A [A-Z]+ .*-j (KUBE-|CNI-|QPERF-NODES)' \
+      "${ipt}" -w -t "${table}" -S 2>/dev/null | grep -E -- '^-A [A-Z]+ .*-j (KUBE-|CNI-|QPERF-)' \
         | grep -E -- '^-A (INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING) ' | while read -r rule; do
           eval "${ipt} -w -t ${table} ${rule/-A /-D }" 2>/dev/null || true
         done || true
-      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && ($2 ~ /^(KUBE-|CNI-)/ || $2 == "QPERF-NODES") {print $2}'); do
+      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && $2 ~ /^(KUBE-|CNI-|QPERF-)/ {print $2}'); do
         "${ipt}" -w -t "${table}" -F "${chain}" 2>/dev/null || true
       done
-      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && ($2 ~ /^(KUBE-|CNI-)/ || $2 == "QPERF-NODES") {print $2}'); do
+      for chain in $("${ipt}" -w -t "${table}" -S 2>/dev/null | awk '$1 == "-N" && $2 ~ /^(KUBE-|CNI-|QPERF-)/ {print $2}'); do
         "${ipt}" -w -t "${table}" -X "${chain}" 2>/dev/null || true
       done
     done

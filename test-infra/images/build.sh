@@ -11,34 +11,14 @@ set -euo pipefail
 
 out=$(realpath -m "${1:?usage: build.sh OUT PAUSE_C}")
 pause_c=${2:?usage: build.sh OUT PAUSE_C}
-log() { printf 'images: %s\n' "$*" >&2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "${work}"' EXIT
 mkdir -p "${out}"
 
-sha() { sha256sum "$1" | cut -d' ' -f1; }
-
-# archive NAME TAG ROOTFS CONFIG_JSON_FRAGMENT: a one-layer docker-archive at OUT/NAME.tar
-archive() {
-  local name=$1 tag=$2 rootfs=$3 config=$4
-  local a="${work}/${name}-archive"
-  mkdir -p "${a}"
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "${rootfs}" -cf "${a}/layer.tar" .
-  local diff; diff=$(sha "${a}/layer.tar")
-  mkdir -p "${a}/${diff}"
-  mv "${a}/layer.tar" "${a}/${diff}/layer.tar"
-  printf '{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z","config":%s,"rootfs":{"type":"layers","diff_ids":["sha256:%s"]}}' \
-    "${config}" "${diff}" > "${a}/config.json"
-  local cfg; cfg=$(sha "${a}/config.json")
-  mv "${a}/config.json" "${a}/${cfg}.json"
-  printf '[{"Config":"%s.json","RepoTags":["%s"],"Layers":["%s/layer.tar"]}]' "${cfg}" "${tag}" "${diff}" \
-    > "${a}/manifest.json"
-  tar --mtime=@0 --owner=0 --group=0 --numeric-owner -C "${a}" -cf "${out}/${name}.tar.new" \
-    manifest.json "${cfg}.json" "${diff}/layer.tar"
-  mv "${out}/${name}.tar.new" "${out}/${name}.tar"
-  log "${out}/${name}.tar: ${tag} (config sha256:${cfg})"
-}
+# shellcheck source=../../deploy/image/docker-archive.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../../deploy/image/docker-archive.sh"
+archive() { docker_archive "${out}/$1.tar" "$2" "$3" "$4"; } # NAME TAG ROOTFS CONFIG_JSON
 
 # pause
 p="${work}/pause-root"
@@ -51,14 +31,11 @@ archive pause k8s.gcr.io/pause:3.2 "${p}" '{"Entrypoint":["/pause"],"User":"6553
 q="${work}/qperf-root"
 mkdir -p "${q}"/{bin,etc,tmp,usr/bin}
 chmod 1777 "${q}/tmp"
-copy() { # a file at the same path in the rootfs, symlinks followed
-  mkdir -p "${q}$(dirname "$1")"
-  cp -L "$1" "${q}$1"
-}
 qperf=$(command -v qperf)
-copy "${qperf}"
+mkdir -p "${q}$(dirname "${qperf}")"
+cp -L "${qperf}" "${q}${qperf}"
 [[ "${qperf}" == /usr/bin/qperf ]] || ln -sf "${qperf}" "${q}/usr/bin/qperf"
-for lib in $(ldd "${qperf}" | grep -o '/[^ ]*'); do copy "${lib}"; done
+add_libraries "${q}" "${qperf}"
 cp /bin/busybox "${q}/bin/busybox"
 for applet in $(/bin/busybox --list); do
   [[ -e "${q}/bin/${applet}" ]] || ln -s busybox "${q}/bin/${applet}"

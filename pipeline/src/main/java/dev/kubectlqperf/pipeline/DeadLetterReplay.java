@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.pipeline.config.CamelProperties;
 import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.config.Sink;
 import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
@@ -9,7 +10,6 @@ import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,14 +33,14 @@ public final class DeadLetterReplay {
   /** What happened to one document. */
   public record Outcome(String sink, String file, boolean delivered, String note) {}
 
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final SinkConfig config;
   private final Clock clock;
   private final Map<String, String> properties;
   private final ResultJson json = new ResultJson();
 
-  public DeadLetterReplay(KubernetesClient client, SinkConfig config, Clock clock, Map<String, String> properties) {
-    this.client = client;
+  public DeadLetterReplay(QperfCluster cluster, SinkConfig config, Clock clock, Map<String, String> properties) {
+    this.cluster = cluster;
     this.config = config;
     this.clock = clock;
     this.properties = properties;
@@ -50,8 +50,9 @@ public final class DeadLetterReplay {
   public List<Outcome> replay(String onlySink) throws Exception {
     List<Outcome> outcomes = new ArrayList<>();
     Main main = new Main();
-    properties.forEach(main::addInitialProperty);
-    DeliveryOutcomes deliveries = new DeliveryOutcomes(new DeliveryRecorder(new QperfCluster(client), clock),
+    CamelProperties.of(config).forEach(main::addOverrideProperty);
+    properties.forEach(main::addOverrideProperty);
+    DeliveryOutcomes deliveries = new DeliveryOutcomes(new DeliveryRecorder(cluster, clock),
         new DeliveryGuard(), config);
     try (SinkSetup sinks = new SinkSetup(config, clock, deliveries)) {
       sinks.addTo(main);

@@ -1,7 +1,7 @@
 package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Only the holder of a Lease acts, so two replicas never reconcile the same run. fabric8's
- * elector rather than camel-kubernetes' cluster service: the latter builds its own client from a
- * master URL, while this one uses the client the rest of the pipeline uses (and tests inject).
+ * elector rather than camel-kubernetes' cluster service (which would take the same injected client):
+ * that service closes the client when it stops, elects only a Running, Ready pod that matches its
+ * labels (not a pipeline run locally or in a test), and waits a full lease before it takes over.
  *
  * <p>A holder that cannot renew stops leading after {@link #RENEW_DEADLINE}; another replica takes
  * the lease only once {@link #LEASE_DURATION} has passed since the last renewal it saw. What lies
@@ -28,15 +29,15 @@ final class Leadership implements AutoCloseable {
   static final Duration RETRY_PERIOD = Duration.ofSeconds(1);
   static final Duration HAND_OVER = LEASE_DURATION.minus(RENEW_DEADLINE).minus(RETRY_PERIOD);
   private static final Logger LOG = LoggerFactory.getLogger(Leadership.class);
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Runnable onStart;
   private final Runnable onStop;
   private CompletableFuture<?> election;
   private volatile boolean closed;
 
-  Leadership(KubernetesClient client, PipelineConfig config, Runnable onStart, Runnable onStop) {
-    this.client = client;
+  Leadership(QperfCluster cluster, PipelineConfig config, Runnable onStart, Runnable onStop) {
+    this.cluster = cluster;
     this.config = config;
     this.onStart = onStart;
     this.onStop = onStop;
@@ -47,7 +48,7 @@ final class Leadership implements AutoCloseable {
       onStart.run();
       return;
     }
-    election = client.leaderElector()
+    election = cluster.leaderElector()
         .withConfig(new LeaderElectionConfigBuilder()
             .withName(config.leaseName())
             .withLock(new LeaseLock(config.leaseNamespace(), config.leaseName(), config.identity()))

@@ -1,9 +1,7 @@
 package dev.kubectlqperf.pipeline;
 
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import dev.kubectlqperf.pipeline.config.CamelDefaults;
-import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.pipeline.config.CamelProperties;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
@@ -12,10 +10,10 @@ import dev.kubectlqperf.pipeline.matrix.MatrixWork;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
 import dev.kubectlqperf.pipeline.reconcile.Step;
-import dev.kubectlqperf.pipeline.route.EventRoute;
 import dev.kubectlqperf.pipeline.route.ReconcileRoute;
 import dev.kubectlqperf.pipeline.route.ResultRoute;
 import dev.kubectlqperf.pipeline.route.ResyncRoute;
+import dev.kubectlqperf.pipeline.route.RouteGateway;
 import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
 import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.route.SinkSetup;
@@ -25,10 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.ShutdownStrategy;
@@ -56,7 +52,6 @@ public final class Pipeline implements AutoCloseable {
   private final List<RoutesBuilder> extraRoutes;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private Main main;
-  private volatile ProducerTemplate template;
   private WorkQueue queue;
   private QperfEventSource source;
   private MatrixWork matrices;
@@ -67,7 +62,7 @@ public final class Pipeline implements AutoCloseable {
   private volatile boolean leaseLost;
 
   /**
-   * @param properties Camel properties for the {@code {{…}}} endpoint URIs, over the defaults
+   * @param properties Camel properties over those of the configuration and application.properties
    * @param extraRoutes further route builders (the sinks)
    */
   public Pipeline(KubernetesClient client, PipelineConfig config, Clock clock, Step.Listener steps,
@@ -87,47 +82,29 @@ public final class Pipeline implements AutoCloseable {
     DeliveryGuard guard = new DeliveryGuard();
     sinks = new SinkSetup(config.sinks(), clock,
         new DeliveryOutcomes(new DeliveryRecorder(cluster, clock), guard, config.sinks()));
-    Outbox outbox = new Outbox(config.sinks(), this::publish, cluster, config.logRetryWindow(), clock);
-    QperfReconciler reconciler = new QperfReconciler(cluster, new EventRecorder(client, clock), clock, config, outbox,
-        steps);
-    queue = new WorkQueue(config.parallelism(), key -> template().requestBody(ReconcileRoute.URI, key, Duration.class));
-    source = new QperfEventSource(client, config, key -> template().sendBody(EventRoute.URI, key));
-    matrices = new MatrixWork(client, config, clock);
+    RouteGateway routes = new RouteGateway(main);
+    Outbox outbox = new Outbox(config.sinks(), routes, cluster, config.logRetryWindow(), clock);
+    QperfReconciler reconciler = new QperfReconciler(cluster, new EventRecorder(cluster, clock), clock, config,
+        outbox, steps);
+    queue = new WorkQueue(config.parallelism(), routes::reconcile);
+    source = new QperfEventSource(cluster, config, queue::add);
+    matrices = new MatrixWork(cluster, config, clock);
 
-    main.configure().addRoutesBuilder(new EventRoute(queue));
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
     main.configure().addRoutesBuilder(new ReconcileRoute(reconciler));
     main.configure().addRoutesBuilder(new ResultRoute(guard));
     sinks.addTo(main);
     extraRoutes.forEach(main.configure()::addRoutesBuilder);
     main.start();
-    template = main.getCamelTemplate();
 
-    leadership = new Leadership(client, config, this::startWork, this::leadershipEnded);
+    leadership = new Leadership(cluster, config, this::startWork, this::leadershipEnded);
     leadership.start();
   }
 
-  /** The caller's properties, then the defaults of those it did not set. */
+  /** Over application.properties: what the configuration implies, then the caller's own. */
   private void addProperties() {
-    properties.forEach(main::addInitialProperty);
-    CamelDefaults.set(main, "camel.main.name", "qperf-pipeline-" + config.identity());
-    CamelDefaults.set(main, "camel.main.shutdownTimeout", "10");
-    CamelDefaults.set(main, "qperf.resync.millis", String.valueOf(config.resync().toMillis()));
-    CamelDefaults.set(main, "qperf.results.uri", "log:qperf-results?level=DEBUG");
-    if (config.healthPort() > 0) {
-      CamelDefaults.set(main, "camel.management.enabled", "true");
-      CamelDefaults.set(main, "camel.management.host", "0.0.0.0");
-      CamelDefaults.set(main, "camel.management.port", String.valueOf(config.healthPort()));
-      CamelDefaults.set(main, "camel.management.healthCheckEnabled", "true");
-    }
-  }
-
-  private ProducerTemplate template() {
-    return template;
-  }
-
-  private void publish(Qperf qperf, QperfResult result, Set<String> pending) {
-    template().sendBodyAndHeader(ResultRoute.URI, result, ResultRoute.SINKS, pending);
+    CamelProperties.of(config).forEach(main::addOverrideProperty);
+    properties.forEach(main::addOverrideProperty);
   }
 
   private synchronized void startWork() {

@@ -3,6 +3,7 @@ package dev.kubectlqperf.pipeline;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.config.Sink;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
@@ -71,7 +72,7 @@ public final class PipelineMain {
   /** Prints one line per dead-letter document; 0 when every one was delivered. */
   static int replay(PipelineConfig config, String sink, PrintStream out) throws Exception {
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      var outcomes = new DeadLetterReplay(client, config.sinks(), Clock.systemUTC(), Map.of()).replay(sink);
+      var outcomes = new DeadLetterReplay(new QperfCluster(client), config.sinks(), Clock.systemUTC(), Map.of()).replay(sink);
       if (outcomes.isEmpty()) {
         out.println("The dead letter (" + config.sinks().deadLetterDir() + ") is empty.");
         return 0;

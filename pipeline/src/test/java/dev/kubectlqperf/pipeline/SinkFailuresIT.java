@@ -12,6 +12,7 @@ import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.DeadLetterReplay;
 import dev.kubectlqperf.pipeline.sink.ResultFiles;
 import dev.kubectlqperf.pipeline.config.SinkConfig;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.testing.InfluxServer;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import java.nio.file.Files;
@@ -172,7 +173,7 @@ class SinkFailuresIT extends MockClusterTest {
     }
 
     slack.refuseMessagesWith(null);
-    var outcomes = new DeadLetterReplay(client, SinkConfig.fromMap(env), Clock.systemUTC(),
+    var outcomes = new DeadLetterReplay(new QperfCluster(client), SinkConfig.fromMap(env), Clock.systemUTC(),
         Map.of("camel.main.shutdownTimeout", "2")).replay(null);
     assertEquals(3, outcomes.size());
     assertTrue(outcomes.stream().allMatch(DeadLetterReplay.Outcome::delivered), outcomes.toString());

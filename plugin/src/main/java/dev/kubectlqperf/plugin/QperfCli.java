@@ -2,6 +2,7 @@ package dev.kubectlqperf.plugin;
 
 import dev.kubectlqperf.plugin.command.AotTrainingCommand;
 import dev.kubectlqperf.plugin.command.CompareCommand;
+import dev.kubectlqperf.plugin.command.CompleteCommand;
 import dev.kubectlqperf.plugin.command.CompletionCommand;
 import dev.kubectlqperf.plugin.command.CreateCommand;
 import dev.kubectlqperf.plugin.command.DeleteCommand;
@@ -13,23 +14,30 @@ import dev.kubectlqperf.plugin.command.ParseCommand;
 import dev.kubectlqperf.plugin.command.ResultsCommand;
 import dev.kubectlqperf.plugin.command.ShellCommand;
 import dev.kubectlqperf.plugin.command.VersionCommand;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.Failures;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import dev.kubectlqperf.plugin.matrix.MatrixCommand;
+import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code kubectl qperf}: run and inspect qperf network benchmarks in Kubernetes. */
 @Command(
     name = "kubectl qperf",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // -h/--help on every subcommand too, as kubectl's
     versionProvider = VersionCommand.Provider.class,
     description = "Run qperf network benchmarks between Kubernetes pods and read their results.",
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
         CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
-        AotTrainingCommand.class, MatrixCommand.class},
+        AotTrainingCommand.class, CompleteCommand.class, MatrixCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
@@ -37,6 +45,7 @@ import picocli.CommandLine.Spec;
 public final class QperfCli implements Runnable {
 
   @Spec CommandSpec spec;
+  @Mixin KubeOptions kube;
 
   public static void main(String[] args) {
     int code;
@@ -47,13 +56,16 @@ public final class QperfCli implements Runnable {
     System.exit(code);
   }
 
-  /** The whole command tree, wired; tests and the shell use this same entry. */
+  /** The whole command tree, wired; tests use this entry, the shell and the helper get it injected. */
   public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
-    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context));
+    KubeOptions kube = new KubeOptions();
+    CommandLine cmd = new CommandLine(QperfCli.class, new CliFactory(context, QperfCli::commandLine, kube));
+    kube.addServerFlag(cmd);
+    CompleteCommand.takeWordsVerbatim(cmd);
     cmd.setOut(out);
     cmd.setErr(err);
-    cmd.setExecutionExceptionHandler(new ErrorHandler());
-    cmd.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+    cmd.setExecutionExceptionHandler(new ErrorHandler(kube));
+    cmd.setExitCodeExceptionMapper(Failures::exitCodeOf);
     // --options '-v -t 10': qperf options are values here, not ours.
     cmd.setAllowOptionsAsOptionParameters(true);
     return cmd;

@@ -1,5 +1,7 @@
 package dev.kubectlqperf.plugin;
 
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

@@ -81,9 +81,20 @@ class ShellTmuxIT {
     assertTrue(Files.exists(home.resolve(".kube/kubectl-qperf.history")), "history is kept across sessions");
   }
 
+  @Test
+  void globalFlagsGoBeforeTheCommandToo() throws Exception {
+    awaitScreen("qperf(mock/bench)>");
+    type("use other", "Enter");
+    awaitScreen("qperf(mock/other)>");
+    type("-n bench get -o name", "Enter");
+    awaitScreen("qperf.perf.kubestone.xridge.io/alpha-run");
+    type("--namespace=nowhere get", "Enter");
+    awaitScreen("No resources found in nowhere namespace.");
+  }
+
   private void type(String text, String key) throws Exception {
     if (!text.isEmpty()) {
-      tmux("send-keys", "-t", session, "-l", text);
+      tmux("send-keys", "-t", session, "-l", "--", text);
     }
     tmux("send-keys", "-t", session, key);
   }

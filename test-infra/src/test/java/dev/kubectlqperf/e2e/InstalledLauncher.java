@@ -77,6 +77,12 @@ final class InstalledLauncher {
 
   /** {@code env}: added to this JVM's environment; a null value unsets a variable. */
   static Result run(Map<String, String> env, Path dir, String... command) throws IOException, InterruptedException {
+    return run(CALL_LIMIT, env, dir, command);
+  }
+
+  /** As {@link #run(Map, Path, String...)}, for a command allowed {@code limit} before it counts as hung. */
+  static Result run(Duration limit, Map<String, String> env, Path dir, String... command)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toAbsolutePath().toFile());
     env.forEach((name, value) -> {
       if (value == null) {
@@ -88,9 +94,9 @@ final class InstalledLauncher {
     Process p = pb.start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-    if (!p.waitFor(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+    if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("did not end within " + CALL_LIMIT.toSeconds() + " s: " + String.join(" ", command));
+      throw new AssertionError("did not end within " + limit.toSeconds() + " s: " + String.join(" ", command));
     }
     return new Result(p.exitValue(), out.join(), err.join());
   }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -98,6 +99,20 @@ public final class RealNodes implements ExtensionContext.Store.CloseableResource
       return new Script(-1, "timed out after " + minutes + " min\n" + Files.readString(log));
     }
     return new Script(p.exitValue(), Files.readString(log));
+  }
+
+  /**
+   * For a class that brings up a local cluster of its own (one per host): takes the shared one down
+   * first; a later class asking for it gets a new one.
+   */
+  public static final class Exclusive implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext c) throws Exception {
+      RealNodes shared = c.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).remove("real-nodes", RealNodes.class);
+      if (shared != null) {
+        shared.close();
+      }
+    }
   }
 
   /** Gives tests the one shared local cluster. */

@@ -4,7 +4,6 @@ import dev.kubectlqperf.model.Qperf;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.MicroTime;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -23,12 +22,12 @@ public class EventRecorder {
   private static final DateTimeFormatter MICRO_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX").withZone(ZoneOffset.UTC);
 
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
 
-  public EventRecorder(KubernetesClient client, Clock clock) {
-    this.client = client;
+  public EventRecorder(QperfCluster cluster, Clock clock) {
+    this.cluster = cluster;
     this.clock = clock;
   }
 
@@ -61,7 +60,7 @@ public class EventRecorder {
         .build();
     LOG.info("Qperf {}/{}: {} {}", ns, qperf.getMetadata().getName(), reason, message);
     try {
-      client.v1().events().inNamespace(ns).resource(event).create();
+      cluster.createEvent(event);
     } catch (KubernetesClientException e) {
       // An event is a courtesy; the status carries the facts.
       LOG.warn("Qperf {}/{}: could not record event {}: {}", ns, qperf.getMetadata().getName(), reason, e.getMessage());

@@ -7,13 +7,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixStatus;
 import io.fabric8.kubernetes.api.model.Endpoints;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectorBuilder;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
@@ -142,6 +150,93 @@ public class QperfCluster {
       array.forEach(QperfCluster::withoutEmptyStrings);
     }
     return node;
+  }
+
+  /** Records a Kubernetes Event in its own namespace. */
+  public void createEvent(Event event) {
+    client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+  }
+
+  /** An informer on the Qperves of {@code namespace} (null: every namespace), started. */
+  public SharedIndexInformer<Qperf> informQperves(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    var qperves = client.resources(Qperf.class);
+    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
+        .inform(handler, resyncMillis);
+  }
+
+  /**
+   * Informers, started, on the kinds the pipeline creates (pods, Deployments, Services) and the
+   * Endpoints of its Services, in {@code namespace} (null: every namespace), selected by its label.
+   */
+  public List<SharedIndexInformer<?>> informOwned(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    return List.of(
+        owned(namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
+            .inform(handler, resyncMillis),
+        owned(namespace == null ? client.apps().deployments().inAnyNamespace()
+            : client.apps().deployments().inNamespace(namespace)).inform(handler, resyncMillis),
+        owned(namespace == null ? client.services().inAnyNamespace() : client.services().inNamespace(namespace))
+            .inform(handler, resyncMillis),
+        owned(namespace == null ? client.endpoints().inAnyNamespace() : client.endpoints().inNamespace(namespace))
+            .inform(handler, resyncMillis));
+  }
+
+  public QperfMatrix matrix(String namespace, String name) {
+    return client.resources(QperfMatrix.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** The cluster's nodes; throws a 403 {@link KubernetesClientException} when this service account may not list them. */
+  public List<Node> nodes() {
+    return client.nodes().list().getItems();
+  }
+
+  /** The children of this matrix run: labelled for it and owned by its uid (not a re-created matrix's). */
+  public List<Qperf> matrixChildren(QperfMatrix matrix) {
+    String uid = matrix.getMetadata().getUid();
+    return client.resources(Qperf.class).inNamespace(matrix.getMetadata().getNamespace())
+        .withLabels(QperfResources.matrixChildSelector(matrix.getMetadata().getName())).list().getItems().stream()
+        .filter(child -> child.getMetadata().getOwnerReferences() != null
+            && child.getMetadata().getOwnerReferences().stream().anyMatch(ref -> ref.getUid().equals(uid)))
+        .toList();
+  }
+
+  /**
+   * Replaces the whole status of the matrix with uid {@code uid}: a JSON patch to the status
+   * subresource whose first operation tests the uid, so it never lands on a re-created matrix.
+   */
+  public void replaceMatrixStatus(String namespace, String name, String uid, QperfMatrixStatus status) {
+    ArrayNode patch = JSON.createArrayNode();
+    patch.add(op("test", "/metadata/uid", JSON.getNodeFactory().textNode(uid)));
+    patch.add(op("add", "/status", withoutEmptyStrings(JSON.valueToTree(status))));
+    client.resources(QperfMatrix.class).inNamespace(namespace).withName(name).subresource("status")
+        .patch(PatchContext.of(PatchType.JSON), patch.toString());
+  }
+
+  /** An informer on the QperfMatrices of {@code namespace} (null: every namespace), started. */
+  public SharedIndexInformer<QperfMatrix> informMatrices(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    var matrices = client.resources(QperfMatrix.class);
+    return (namespace == null ? matrices.inAnyNamespace() : matrices.inNamespace(namespace))
+        .inform(handler, resyncMillis);
+  }
+
+  /** An informer on the Qperves of {@code namespace} (null: every namespace) that a matrix made, started. */
+  public SharedIndexInformer<Qperf> informMatrixChildren(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    var qperves = client.resources(Qperf.class);
+    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
+        .withLabel(QperfResources.LABEL_MATRIX).inform(handler, resyncMillis);
+  }
+
+  /** fabric8's leader elector, on this client. */
+  public LeaderElectorBuilder leaderElector() {
+    return client.leaderElector();
+  }
+
+  private static <T extends HasMetadata> FilterWatchListDeletable<T, ?, ?> owned(
+      FilterWatchListDeletable<T, ?, ?> scoped) {
+    return scoped.withLabel(QperfResources.LABEL_MANAGED_BY, QperfResources.MANAGER);
   }
 
   private void patchRunStatus(String namespace, String name, String uid, List<ObjectNode> operations) {

@@ -4,8 +4,6 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -25,14 +23,15 @@ import java.util.stream.Stream;
  */
 public final class QperfEventSource implements AutoCloseable {
 
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Consumer<String> keys;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private final List<SharedIndexInformer<Qperf>> qperfInformers = new ArrayList<>();
 
-  public QperfEventSource(KubernetesClient client, PipelineConfig config, Consumer<String> keys) {
-    this.client = client;
+  /** @param keys takes the {@code namespace/name} of every Qperf that may need a reconcile */
+  public QperfEventSource(QperfCluster cluster, PipelineConfig config, Consumer<String> keys) {
+    this.cluster = cluster;
     this.config = config;
     this.keys = keys;
   }
@@ -40,17 +39,10 @@ public final class QperfEventSource implements AutoCloseable {
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : namespaces()) {
-      var qperves = ns == null ? client.resources(Qperf.class).inAnyNamespace()
-          : client.resources(Qperf.class).inNamespace(ns);
-      SharedIndexInformer<Qperf> qperfInformer = qperves.inform(handler(this::keyOf), resync);
+      SharedIndexInformer<Qperf> qperfInformer = cluster.informQperves(ns, handler(this::keyOf), resync);
       qperfInformers.add(qperfInformer);
       informers.add(qperfInformer);
-      informers.add(owned(ns == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(ns), resync));
-      informers.add(owned(ns == null ? client.apps().deployments().inAnyNamespace()
-          : client.apps().deployments().inNamespace(ns), resync));
-      informers.add(owned(ns == null ? client.services().inAnyNamespace() : client.services().inNamespace(ns), resync));
-      informers.add(owned(ns == null ? client.endpoints().inAnyNamespace() : client.endpoints().inNamespace(ns),
-          resync));
+      informers.addAll(cluster.informOwned(ns, handler(this::ownerKey), resync));
     }
   }
 
@@ -64,11 +56,6 @@ public final class QperfEventSource implements AutoCloseable {
     return config.watchesAllNamespaces() ? Collections.singletonList(null) : config.namespaces();
   }
 
-  private <T extends HasMetadata> SharedIndexInformer<T> owned(FilterWatchListDeletable<T, ?, ?> scoped, long resync) {
-    return scoped.withLabel(QperfResources.LABEL_MANAGED_BY, QperfResources.MANAGER)
-        .inform(handler(this::ownerKey), resync);
-  }
-
   private String keyOf(HasMetadata qperf) {
     return qperf.getMetadata().getNamespace() + "/" + qperf.getMetadata().getName();
   }
@@ -79,20 +66,20 @@ public final class QperfEventSource implements AutoCloseable {
     return instance == null ? null : owned.getMetadata().getNamespace() + "/" + instance;
   }
 
-  private <T extends HasMetadata> ResourceEventHandler<T> handler(Function<HasMetadata, String> toKey) {
+  private ResourceEventHandler<HasMetadata> handler(Function<HasMetadata, String> toKey) {
     return new ResourceEventHandler<>() {
       @Override
-      public void onAdd(T obj) {
+      public void onAdd(HasMetadata obj) {
         emit(toKey.apply(obj));
       }
 
       @Override
-      public void onUpdate(T oldObj, T newObj) {
+      public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
         emit(toKey.apply(newObj));
       }
 
       @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+      public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
         emit(toKey.apply(obj));
       }
     };

@@ -1,11 +1,9 @@
 package dev.kubectlqperf.pipeline.matrix;
 
-import dev.kubectlqperf.model.Qperf;
-import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -22,13 +20,13 @@ import java.util.function.Function;
  */
 public final class MatrixEventSource implements AutoCloseable {
 
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Consumer<String> keys;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
 
-  public MatrixEventSource(KubernetesClient client, PipelineConfig config, Consumer<String> keys) {
-    this.client = client;
+  public MatrixEventSource(QperfCluster cluster, PipelineConfig config, Consumer<String> keys) {
+    this.cluster = cluster;
     this.config = config;
     this.keys = keys;
   }
@@ -36,12 +34,8 @@ public final class MatrixEventSource implements AutoCloseable {
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : namespaces()) {
-      var matrices = ns == null ? client.resources(QperfMatrix.class).inAnyNamespace()
-          : client.resources(QperfMatrix.class).inNamespace(ns);
-      informers.add(matrices.inform(handler(MatrixEventSource::keyOf), resync));
-      var qperves = ns == null ? client.resources(Qperf.class).inAnyNamespace()
-          : client.resources(Qperf.class).inNamespace(ns);
-      informers.add(qperves.withLabel(QperfResources.LABEL_MATRIX).inform(handler(MatrixEventSource::ownerKey), 0));
+      informers.add(cluster.informMatrices(ns, handler(MatrixEventSource::keyOf), resync));
+      informers.add(cluster.informMatrixChildren(ns, handler(MatrixEventSource::ownerKey), 0));
     }
   }
 
@@ -61,20 +55,20 @@ public final class MatrixEventSource implements AutoCloseable {
         .map(ref -> child.getMetadata().getNamespace() + "/" + ref.getName()).findFirst().orElse(null);
   }
 
-  private <T extends HasMetadata> ResourceEventHandler<T> handler(Function<HasMetadata, String> toKey) {
+  private ResourceEventHandler<HasMetadata> handler(Function<HasMetadata, String> toKey) {
     return new ResourceEventHandler<>() {
       @Override
-      public void onAdd(T obj) {
+      public void onAdd(HasMetadata obj) {
         emit(toKey.apply(obj));
       }
 
       @Override
-      public void onUpdate(T oldObj, T newObj) {
+      public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
         emit(toKey.apply(newObj));
       }
 
       @Override
-      public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+      public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
         emit(toKey.apply(obj));
       }
     };

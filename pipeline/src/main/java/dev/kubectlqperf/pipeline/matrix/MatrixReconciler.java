@@ -10,6 +10,7 @@ import dev.kubectlqperf.model.matrix.NodeSelection;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.matrix.QperfMatrixStatus;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -31,11 +32,11 @@ import org.slf4j.LoggerFactory;
 public final class MatrixReconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(MatrixReconciler.class);
-  private final MatrixCluster cluster;
+  private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Clock clock;
 
-  public MatrixReconciler(MatrixCluster cluster, PipelineConfig config, Clock clock) {
+  public MatrixReconciler(QperfCluster cluster, PipelineConfig config, Clock clock) {
     this.cluster = cluster;
     this.config = config;
     this.clock = clock;
@@ -71,7 +72,7 @@ public final class MatrixReconciler {
   private boolean write(QperfMatrix matrix, QperfMatrixStatus next) {
     String uid = matrix.getMetadata().getUid();
     try {
-      cluster.replaceStatus(matrix.getMetadata().getNamespace(), matrix.getMetadata().getName(), uid, next);
+      cluster.replaceMatrixStatus(matrix.getMetadata().getNamespace(), matrix.getMetadata().getName(), uid, next);
       return true;
     } catch (KubernetesClientException e) {
       QperfMatrix now = e.getCode() == 422 ? cluster.matrix(matrix.getMetadata().getNamespace(),
@@ -91,7 +92,7 @@ public final class MatrixReconciler {
           .setMessage(message.length() > 1024 ? message.substring(0, 1024) + "…" : message)
           .setStartTime(next.getStartTime()).setCompletionTime(clock.instant().toString())
           .setRunSpec(next.getRunSpec()).setNodes(next.getNodes()).setProgress(next.getProgress());
-      cluster.replaceStatus(matrix.getMetadata().getNamespace(), matrix.getMetadata().getName(), uid, refused);
+      cluster.replaceMatrixStatus(matrix.getMetadata().getNamespace(), matrix.getMetadata().getName(), uid, refused);
       return false;
     }
   }
@@ -128,7 +129,7 @@ public final class MatrixReconciler {
     if (plan == null) {
       return null;
     }
-    MatrixPass.Decision decision = MatrixPass.decide(matrix, plan, cluster.children(matrix), next, clock.instant());
+    MatrixPass.Decision decision = MatrixPass.decide(matrix, plan, cluster.matrixChildren(matrix), next, clock.instant());
     for (var child : decision.toCreate()) {
       if (cluster.createIfAbsent(child)) {
         LOG.info("QperfMatrix {}: created {}", key(matrix), child.getMetadata().getName());

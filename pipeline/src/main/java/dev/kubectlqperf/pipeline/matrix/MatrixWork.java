@@ -1,8 +1,8 @@
 package dev.kubectlqperf.pipeline.matrix;
 
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.MDC;
@@ -16,21 +16,21 @@ import org.slf4j.MDC;
  */
 public final class MatrixWork implements AutoCloseable {
 
-  private final KubernetesClient client;
+  private final QperfCluster cluster;
   private final PipelineConfig config;
   private final MatrixReconciler reconciler;
   private WorkQueue queue;
   private MatrixEventSource source;
 
-  public MatrixWork(KubernetesClient client, PipelineConfig config, Clock clock) {
-    this.client = client;
+  public MatrixWork(QperfCluster cluster, PipelineConfig config, Clock clock) {
+    this.cluster = cluster;
     this.config = config;
-    this.reconciler = new MatrixReconciler(new MatrixCluster(client), config, clock);
+    this.reconciler = new MatrixReconciler(cluster, config, clock);
   }
 
   public synchronized void start() {
     queue = new WorkQueue(Math.max(1, config.parallelism() / 2), this::reconcile);
-    source = new MatrixEventSource(client, config, queue::add);
+    source = new MatrixEventSource(cluster, config, queue::add);
     queue.start();
     source.start();
   }

@@ -17,6 +17,10 @@ public final class ResyncRoute extends RouteBuilder {
   @Override
   public void configure() {
     from("timer:qperf-resync?period={{qperf.resync.millis}}&delay={{qperf.resync.millis}}").routeId("qperf-resync")
-        .process(e -> source.knownKeys().forEach(queue::add));
+        .process(e -> enqueueKnownRuns());
+  }
+
+  private void enqueueKnownRuns() {
+    source.knownKeys().forEach(queue::add);
   }
 }

@@ -5,7 +5,6 @@ import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.sink.ResultFiles;
 import dev.kubectlqperf.pipeline.sink.SlackWebhook;
-import dev.kubectlqperf.pipeline.config.CamelDefaults;
 import dev.kubectlqperf.pipeline.route.DeadLetterRoute;
 import dev.kubectlqperf.pipeline.route.FileSinkRoute;
 import dev.kubectlqperf.pipeline.route.InfluxSinkRoute;
@@ -21,12 +20,12 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBFactory;
 
 /**
- * The sink routes of the enabled sinks, their connections and properties, added to a Camel Main;
+ * The sink routes of the enabled sinks and their connections, added to a Camel Main;
  * {@link #close()} closes the connections.
  */
 public final class SinkSetup implements AutoCloseable {
 
-  /** The registry name of the InfluxDB connection that {@code {{qperf.sink.influxdb.uri}}} names. */
+  /** The registry name of the InfluxDB connection named by {@code qperf.sink.influxdb.uri} (application.properties). */
   public static final String INFLUXDB_BEAN = "qperfInfluxDb";
   private final SinkConfig config;
   private final Clock clock;
@@ -41,9 +40,6 @@ public final class SinkSetup implements AutoCloseable {
   }
 
   public void addTo(Main main) {
-    CamelDefaults.set(main, "qperf.sink.consumers", "4");
-    CamelDefaults.set(main, "qperf.sink.influxdb.uri", "influxdb:" + INFLUXDB_BEAN + "?batch=true");
-    CamelDefaults.set(main, "qperf.dead-letter.dir", config.deadLetterDir().toAbsolutePath().toString());
     main.configure().addRoutesBuilder(new SinkErrorHandling(config, outcomes));
     main.configure().addRoutesBuilder(new DeadLetterRoute(outcomes));
     if (config.enabled().contains(Sink.FILE)) {

@@ -12,6 +12,7 @@ import dev.kubectlqperf.model.matrix.PairResult;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -216,7 +217,7 @@ class MatrixMockTest {
   private MatrixWork start() {
     PipelineConfig config = PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS,
         PipelineConfig.RESYNC_SECONDS, "1"));
-    MatrixWork work = new MatrixWork(client, config, Clock.systemUTC());
+    MatrixWork work = new MatrixWork(new QperfCluster(client), config, Clock.systemUTC());
     works.add(work);
     work.start();
     return work;

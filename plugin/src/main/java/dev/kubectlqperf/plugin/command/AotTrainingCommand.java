@@ -1,8 +1,8 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.KubeConnection;
-import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.context.CommandTree;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
- * Runs the common paths once, quietly: help, parse, and a get that builds a cluster client and
+ * Runs the common paths once, quietly: help, parse, a completion, and a get that builds a cluster client and
  * fails fast against a closed port. install.sh runs it to record the JVM's start-up cache.
  */
 @Command(name = "aot-training", hidden = true)
@@ -22,6 +22,12 @@ public final class AotTrainingCommand implements Callable<Integer> {
 
   private static final String SAMPLE = "tcp_bw:\n    bw  =  1.81 GB/sec\n    msg_rate  =  27.6 K/sec\n"
       + "tcp_lat:\n    latency  =  6.99 us\n";
+
+  private final CommandTree tree;
+
+  AotTrainingCommand(CommandTree tree) {
+    this.tree = tree;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -34,9 +40,10 @@ public final class AotTrainingCommand implements Callable<Integer> {
       try (KubeConnection kube = new KubeConnection()) {
         CliContext context = new CliContext(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)), kube,
             false);
-        CommandLine cli = QperfCli.commandLine(context, quiet, quiet);
+        CommandLine cli = tree.build(context, quiet, quiet);
         cli.execute("--help");
         cli.execute("parse", "-", "-o", "table");
+        cli.execute("__complete", "get", "-");
         cli.execute("get", "--kubeconfig", kubeconfig.toString());
         cli.execute("get", "x", "-o", "json", "--kubeconfig", kubeconfig.toString());
       }

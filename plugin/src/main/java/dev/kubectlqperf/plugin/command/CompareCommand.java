@@ -6,12 +6,14 @@ import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.Quantities;
 import dev.kubectlqperf.model.result.ResultJson;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.completion.QperfNames;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.output.Table;
+import dev.kubectlqperf.plugin.run.ClientResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,9 +37,9 @@ import picocli.CommandLine.Spec;
 public final class CompareCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(index = "0", paramLabel = "BASELINE", completionCandidates = QperfNames.class) String baseline;
   @Parameters(index = "1", paramLabel = "CANDIDATE", completionCandidates = QperfNames.class) String candidate;
@@ -49,8 +50,9 @@ public final class CompareCommand implements Callable<Integer> {
 
   private QperfApi api;
 
-  CompareCommand(CliContext context) {
+  CompareCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
@@ -88,7 +90,7 @@ public final class CompareCommand implements Callable<Integer> {
       return fromFile(path);
     }
     if (api == null) {
-      api = QperfApi.connect(context, kube.target());
+      api = QperfApi.connect(context.kube(), kube.target());
     }
     return ClientResults.load(api, api.get(source));
   }

@@ -9,12 +9,16 @@ import dev.kubectlqperf.model.ServiceType;
 import dev.kubectlqperf.model.qperf.QperfValues;
 import dev.kubectlqperf.model.validation.QperfValidator;
 import dev.kubectlqperf.model.validation.ValidationResult;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.option.OutputMixin;
 import dev.kubectlqperf.plugin.output.QperfPrinter;
+import dev.kubectlqperf.plugin.run.RunFollower;
+import dev.kubectlqperf.plugin.spec.Placement;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -33,7 +37,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "create", description = "Create a Qperf run from flags or a manifest (Kubestone's too).",
+@Command(name = "create", description = {"Create a Qperf run from flags or a manifest (Kubestone's too).",
+    "With -o (name, json or yaml) prints the created Qperf instead of a line."},
     footer = {"%nExamples:",
         "  kubectl qperf create pod2pod --tests tcp_bw,tcp_lat --options '-v -t 10' --cross-node --wait",
         "  kubectl qperf create -f perf_v1alpha1_qperf.yaml",
@@ -41,9 +46,9 @@ import picocli.CommandLine.Spec;
 public final class CreateCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "Name of the run (optional with -f).")
   String name;
@@ -98,14 +103,14 @@ public final class CreateCommand implements Callable<Integer> {
       description = "client: print what would be created, create nothing.")
   String dryRun;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "name, json or yaml.")
-  QperfPrinter.Format output;
+  @Mixin OutputMixin output;
 
   @Option(names = "--wait", description = "Follow the run to its end, then print its results.")
   boolean waitForEnd;
 
-  CreateCommand(CliContext context) {
+  CreateCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
@@ -121,16 +126,17 @@ public final class CreateCommand implements Callable<Integer> {
     if (!validation.isValid()) {
       throw new CliException(ExitCodes.USAGE, "invalid Qperf: " + validation.message());
     }
+    OutputFormat format = output.orElse(dryRun.equals("client") ? OutputFormat.yaml : null, OutputFormat.name,
+        OutputFormat.json, OutputFormat.yaml);
     QperfPrinter printer = new QperfPrinter(Clock.systemUTC());
     if (dryRun.equals("client")) {
-      printer.print(List.of(qperf), output == null ? QperfPrinter.Format.yaml : output, false, true,
-          spec.commandLine().getOut());
+      printer.print(List.of(qperf), format, false, true, spec.commandLine().getOut());
       return ExitCodes.OK;
     }
-    QperfApi api = new QperfApi(context.kube().client(kube.target()), qperf.getMetadata().getNamespace());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target(), qperf.getMetadata().getNamespace());
     Qperf created = api.create(qperf);
-    if (output != null) {
-      printer.print(List.of(created), output, false, true, spec.commandLine().getOut());
+    if (format != null) {
+      printer.print(List.of(created), format, false, true, spec.commandLine().getOut());
     } else {
       spec.commandLine().getOut().println("qperf.perf.kubestone.xridge.io/" + created.getMetadata().getName() + " created");
     }

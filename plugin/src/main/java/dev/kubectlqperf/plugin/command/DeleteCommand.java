@@ -1,14 +1,14 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.completion.QperfNames;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,16 +18,17 @@ import picocli.CommandLine.Spec;
 public final class DeleteCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(arity = "0..*", paramLabel = "NAME", completionCandidates = QperfNames.class) List<String> names;
 
   @Option(names = "--all", description = "Delete every run in the namespace.") boolean all;
 
-  DeleteCommand(CliContext context) {
+  DeleteCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
@@ -36,7 +37,7 @@ public final class DeleteCommand implements Callable<Integer> {
     if (all == hasNames) {
       throw new CliException(ExitCodes.USAGE, all ? "give NAMEs or --all, not both" : "give at least one NAME, or --all");
     }
-    QperfApi api = QperfApi.connect(context, kube.target());
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
     List<String> targets = all ? api.list(false, null).stream().map(q -> q.getMetadata().getName()).toList() : names;
     int code = ExitCodes.OK;
     for (String name : targets) {

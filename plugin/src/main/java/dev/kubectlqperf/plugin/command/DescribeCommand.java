@@ -5,10 +5,11 @@ import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.TestSummary;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.option.RunNameMixin;
 import dev.kubectlqperf.plugin.output.Age;
 import dev.kubectlqperf.plugin.output.StatisticsTable;
 import dev.kubectlqperf.plugin.output.Table;
@@ -20,27 +21,27 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "describe", description = "Spec, status, conditions, results per test and events of a run.")
 public final class DescribeCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
-  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+  @Mixin RunNameMixin run;
 
-  DescribeCommand(CliContext context) {
+  DescribeCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
   public Integer call() {
-    QperfApi api = QperfApi.connect(context, kube.target());
-    Qperf q = api.get(name);
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
+    Qperf q = api.get(run.name());
     PrintWriter out = spec.commandLine().getOut();
     QperfSpec s = q.getSpec();
     QperfStatus st = q.getStatus() == null ? new QperfStatus() : q.getStatus();

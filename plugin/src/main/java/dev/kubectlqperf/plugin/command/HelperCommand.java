@@ -1,8 +1,8 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.KubeConnection;
+import dev.kubectlqperf.plugin.context.CommandTree;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.helper.HelperCalls;
 import dev.kubectlqperf.plugin.helper.HelperClient;
 import dev.kubectlqperf.plugin.helper.HelperHandshake;
@@ -10,6 +10,7 @@ import dev.kubectlqperf.plugin.helper.HelperServer;
 import dev.kubectlqperf.plugin.helper.HelperState;
 import dev.kubectlqperf.plugin.helper.JarStamp;
 import dev.kubectlqperf.plugin.helper.OwnerOnly;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import dev.kubectlqperf.plugin.output.Age;
 import dev.kubectlqperf.plugin.output.Table;
 import java.io.IOException;
@@ -149,9 +150,15 @@ public final class HelperCommand implements Callable<Integer> {
 
   @Command(name = "serve", hidden = true, description = "Run a helper in the foreground (the launcher does this).")
   static final class Serve implements Callable<Integer> {
+    private final CommandTree tree;
+
     @Option(names = "--state", required = true, paramLabel = "FILE") Path state;
     @Option(names = "--environment", required = true, paramLabel = "FINGERPRINT") String environment;
     @Option(names = "--idle", defaultValue = "300", paramLabel = "SECONDS") long idleSeconds;
+
+    Serve(CommandTree tree) {
+      this.tree = tree;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -171,7 +178,7 @@ public final class HelperCommand implements Callable<Integer> {
         String why;
         try {
           why = new HelperServer(socket, token, published, Duration.ofSeconds(idleSeconds),
-              new HelperCalls(kube, environment), JarStamp.of(HelperCommand.class)::changed, Clock.systemUTC(), log)
+              new HelperCalls(tree, kube, environment), JarStamp.of(HelperCommand.class)::changed, Clock.systemUTC(), log)
               .serve();
         } finally {
           published.removeIfOurs();

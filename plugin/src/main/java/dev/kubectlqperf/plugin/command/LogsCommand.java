@@ -2,11 +2,12 @@ package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
+import dev.kubectlqperf.plugin.option.RunNameMixin;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.io.OutputStream;
 import java.util.List;
@@ -16,18 +17,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "logs", description = "The raw qperf output of a run's client (or, with --server, its server).")
 public final class LogsCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
-  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+  @Mixin RunNameMixin run;
 
   @Option(names = "--server", description = "The server's log instead of the client's.") boolean server;
 
@@ -37,14 +37,15 @@ public final class LogsCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--follow"}, description = "Keep streaming the log (Ctrl-C stops).") boolean follow;
 
-  LogsCommand(CliContext context) {
+  LogsCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    QperfApi api = QperfApi.connect(context, kube.target());
-    Qperf qperf = api.get(name);
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
+    Qperf qperf = api.get(run.name());
     String pod = server ? serverPod(api, qperf) : clientPod(api, qperf, repetition);
     String container = server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER;
     if (follow) {

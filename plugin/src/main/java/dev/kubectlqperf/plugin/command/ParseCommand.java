@@ -7,10 +7,11 @@ import dev.kubectlqperf.model.stats.ResultStatistics;
 import dev.kubectlqperf.model.verdict.Threshold;
 import dev.kubectlqperf.model.verdict.ThresholdCheck;
 import dev.kubectlqperf.model.verdict.ThresholdParser;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.option.OutputMixin;
 import dev.kubectlqperf.plugin.output.ResultPrinter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
     description = {
         "Parse qperf client output (a pod log, or a file in the capture format) into the result document.",
         "Exits 0 when every test succeeded (and every --threshold holds), 1 when qperf reported a failure",
-        "or a threshold failed."},
+        "or a threshold failed. Prints json (the default), yaml, table or csv."},
     footer = {"%nExamples:%n  qperf 10.0.0.7 -vv tcp_bw tcp_lat | kubectl qperf parse - -o table",
         "  qperf 10.0.0.7 tcp_bw | kubectl qperf parse - -o table --threshold 'tcp_bw bw at least 1 GB/sec'"})
 public final class ParseCommand implements Callable<Integer> {
@@ -45,9 +47,7 @@ public final class ParseCommand implements Callable<Integer> {
       description = "qperf output to read; - (the default) reads standard input.")
   String file;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "json", paramLabel = "FORMAT",
-      description = "json (default), yaml, table or csv.")
-  OutputFormat output;
+  @Mixin OutputMixin output;
 
   @Option(names = "--exit-code", paramLabel = "N",
       description = "qperf's exit code, if known (a capture file's header gives it too).")
@@ -57,19 +57,18 @@ public final class ParseCommand implements Callable<Integer> {
       description = "A rule the results must meet, repeatable, as in `create --threshold`.")
   List<String> thresholds;
 
-  @Option(names = {"-v", "--verbose"}, description = "Print stack traces of unexpected errors.")
-  boolean verbose;
-
   ParseCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws IOException {
+    OutputFormat format = output.orElse(OutputFormat.json, OutputFormat.json, OutputFormat.yaml, OutputFormat.table,
+        OutputFormat.csv);
     CaptureFile capture = CaptureFile.read(read());
     Integer code = exitCode != null ? exitCode : capture.exitCode();
     QperfResult result = judged(QperfOutputParser.parse(capture.output(), code));
-    new ResultPrinter().print(result, output, spec.commandLine().getOut());
+    new ResultPrinter().print(result, format, spec.commandLine().getOut());
     return result.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 

@@ -1,43 +1,45 @@
 package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.result.QperfResult;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.QperfApi;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.option.OutputMixin;
+import dev.kubectlqperf.plugin.option.RunNameMixin;
 import dev.kubectlqperf.plugin.output.ResultPrinter;
+import dev.kubectlqperf.plugin.run.ClientResults;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "results", description = "The parsed result document of a finished run.")
+@Command(name = "results", description = {"The parsed result document of a finished run.",
+    "Prints a table (the default), json, yaml or csv."})
 public final class ResultsCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final KubeOptions kube;
 
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
-  @Parameters(paramLabel = "NAME", completionCandidates = QperfNames.class) String name;
+  @Mixin RunNameMixin run;
+  @Mixin OutputMixin output;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default), json, yaml or csv.")
-  OutputFormat output;
-
-  ResultsCommand(CliContext context) {
+  ResultsCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
   public Integer call() {
-    QperfApi api = QperfApi.connect(context, kube.target());
-    QperfResult result = ClientResults.load(api, api.get(name));
-    new ResultPrinter().print(result, output, spec.commandLine().getOut());
+    OutputFormat format = output.orElse(OutputFormat.table, OutputFormat.table, OutputFormat.json, OutputFormat.yaml,
+        OutputFormat.csv);
+    QperfApi api = QperfApi.connect(context.kube(), kube.target());
+    QperfResult result = ClientResults.load(api, api.get(run.name()));
+    new ResultPrinter().print(result, format, spec.commandLine().getOut());
     return result.passed() ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

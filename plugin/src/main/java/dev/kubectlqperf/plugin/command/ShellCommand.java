@@ -1,11 +1,15 @@
 package dev.kubectlqperf.plugin.command;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
-import dev.kubectlqperf.plugin.KubeTarget;
-import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.completion.QperfNames;
+import dev.kubectlqperf.plugin.completion.RunNameCompleter;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.context.CommandTree;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
+import dev.kubectlqperf.plugin.kube.QperfApi;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jline.console.impl.SystemRegistryImpl;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -14,12 +18,9 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.completer.AggregateCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import picocli.shell.jline3.PicocliCommands;
-import org.jline.console.impl.SystemRegistryImpl;
 
 /**
  * An interactive shell over the same command tree: Tab completes commands, flags and run names;
@@ -30,18 +31,18 @@ import org.jline.console.impl.SystemRegistryImpl;
 public final class ShellCommand implements Callable<Integer> {
 
   private final CliContext context;
+  private final CommandTree tree;
 
-  @Spec CommandSpec spec;
-
-  ShellCommand(CliContext context) {
+  ShellCommand(CliContext context, CommandTree tree) {
     this.context = context;
+    this.tree = tree;
   }
 
   @Override
   public Integer call() throws Exception {
     context.kube().setInteractive(true);
     try (Terminal terminal = TerminalBuilder.builder().name("kubectl-qperf").build()) {
-      CommandLine commands = QperfCli.commandLine(context, terminal.writer(), terminal.writer());
+      CommandLine commands = tree.build(context, terminal.writer(), terminal.writer());
       commands.getSubcommands().remove("shell");
       DefaultParser parser = new DefaultParser();
       SystemRegistryImpl registry = new SystemRegistryImpl(parser, terminal, () -> Path.of("."), null);
@@ -63,7 +64,7 @@ public final class ShellCommand implements Callable<Integer> {
           break;
         }
         if (!line.isBlank() && !isBuiltIn(line.strip())) {
-          run(registry, line, terminal);
+          run(registry, commands, parser, line, terminal);
         }
       }
       terminal.writer().println();
@@ -72,9 +73,15 @@ public final class ShellCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void run(SystemRegistryImpl registry, String line, Terminal terminal) {
+  private static void run(SystemRegistryImpl registry, CommandLine commands, DefaultParser parser, String line,
+      Terminal terminal) {
     try {
-      registry.execute(line);
+      if (line.strip().startsWith("-")) {
+        // Global flags first (-n NS get): jline's registry looks up the first word as a command.
+        commands.execute(parser.parse(line, 0).words().stream().filter(w -> !w.isEmpty()).toArray(String[]::new));
+      } else {
+        registry.execute(line);
+      }
     } catch (Exception e) {
       terminal.writer().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
@@ -106,9 +113,9 @@ public final class ShellCommand implements Callable<Integer> {
     String ns;
     String ctx;
     try {
-      ns = context.kube().namespace(target);
-      var current = context.kube().client(target).getConfiguration().getCurrentContext();
-      ctx = current == null ? "" : current.getName() + "/";
+      QperfApi api = QperfApi.connect(context.kube(), target);
+      ns = api.namespace();
+      ctx = api.contextName() == null ? "" : api.contextName() + "/";
     } catch (RuntimeException e) {
       ns = "?";
       ctx = "";

@@ -1,6 +1,6 @@
 package dev.kubectlqperf.plugin.helper;
 
-import dev.kubectlqperf.plugin.KubeTarget;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
 import io.fabric8.kubernetes.api.model.AuthInfo;
 import io.fabric8.kubernetes.api.model.Config;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;

@@ -1,9 +1,9 @@
 package dev.kubectlqperf.plugin.helper;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.KubeConnection;
-import dev.kubectlqperf.plugin.KubeTarget;
-import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.context.CommandTree;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * Runs one call through the command tree in this JVM, exactly as a new process would (the
@@ -29,17 +29,20 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
   /** The commands the launcher hands over; it must name the same ones. */
   public static final Set<String> SERVED = Set.of("get", "describe", "results");
 
+  private final CommandTree tree;
   private final KubeConnection kube;
   private final String environment;
   private final Predicate<KubeTarget> credentialProgram;
 
   /** {@code environment}: the fingerprint of the environment this helper was started in. */
-  public HelperCalls(KubeConnection kube, String environment) {
-    this(kube, environment, new CredentialPrograms());
+  public HelperCalls(CommandTree tree, KubeConnection kube, String environment) {
+    this(tree, kube, environment, new CredentialPrograms());
   }
 
   /** {@code credentialProgram}: whether a target's credentials come from a program (see {@link CredentialPrograms}). */
-  public HelperCalls(KubeConnection kube, String environment, Predicate<KubeTarget> credentialProgram) {
+  public HelperCalls(CommandTree tree, KubeConnection kube, String environment,
+      Predicate<KubeTarget> credentialProgram) {
+    this.tree = tree;
     this.kube = kube;
     this.environment = environment;
     this.credentialProgram = credentialProgram;
@@ -54,7 +57,7 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
     CliContext context = new CliContext(InputStream.nullInputStream(), kube, request.terminal());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = QperfCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true));
+    CommandLine cli = tree.build(context, new PrintWriter(out, true), new PrintWriter(err, true));
     // picocli reads '@file' relative to the working directory, which is the caller's only in a new JVM.
     if (cli.isExpandAtFiles() && Arrays.stream(args).anyMatch(a -> a.startsWith("@"))) {
       return Optional.empty();
@@ -70,17 +73,27 @@ public final class HelperCalls implements Function<HelperRequest, Optional<Helpe
   private boolean servable(CommandLine cli, String[] args) {
     ParseResult parsed;
     try {
-      parsed = cli.parseArgs(args).subcommand();
+      parsed = cli.parseArgs(args);
     } catch (CommandLine.ParameterException e) {
       return true; // a usage error reads the same from here
     }
-    if (parsed.hasMatchedOption("--watch")) {
+    if (matched(parsed, "--watch") != null) {
       return false;
     }
-    String kubeconfig = parsed.matchedOptionValue("--kubeconfig", null);
+    String kubeconfig = matched(parsed, "--kubeconfig");
     if (kubeconfig != null && !Path.of(kubeconfig).isAbsolute()) {
       return false;
     }
-    return !credentialProgram.test(new KubeTarget(kubeconfig, parsed.matchedOptionValue("--context", null), null));
+    return !credentialProgram.test(new KubeTarget(kubeconfig, matched(parsed, "--context"), null));
+  }
+
+  /** A global flag's value wherever it was typed, before or after the subcommand (a flag without a value: its text). */
+  private static String matched(ParseResult parsed, String option) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(option)) {
+        return String.valueOf(p.matchedOptionValue(option, (Object) option));
+      }
+    }
+    return null;
   }
 }

@@ -1,36 +1,38 @@
 package dev.kubectlqperf.plugin.matrix;
 
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.MatrixApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.option.OutputMixin;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code kubectl qperf matrix}: the topology matrix; {@code matrix NAME} is {@code matrix get NAME}. */
-@Command(name = "matrix", description = "Measure every ordered pair of nodes (a QperfMatrix) and show the heatmap.",
+@Command(name = "matrix", description = {"Measure every ordered pair of nodes (a QperfMatrix) and show the heatmap.",
+    "matrix NAME prints a table (the heatmaps, the default), json, yaml or csv (one line per pair)."},
     subcommands = {MatrixCreateCommand.class, MatrixGetCommand.class})
 public final class MatrixCommand implements Callable<Integer> {
 
   private final CliContext context;
 
+  private final KubeOptions kube;
+
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(arity = "0..1", paramLabel = "NAME", description = "A QperfMatrix to show (as 'matrix get NAME').")
   String name;
 
-  @Option(names = {"-o", "--output"}, defaultValue = "table", paramLabel = "FORMAT",
-      description = "table (default: the heatmaps), json, yaml or csv.")
-  OutputFormat output;
+  @Mixin OutputMixin output;
 
-  MatrixCommand(CliContext context) {
+  MatrixCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
@@ -39,8 +41,9 @@ public final class MatrixCommand implements Callable<Integer> {
       spec.commandLine().usage(spec.commandLine().getOut());
       return ExitCodes.OK;
     }
-    MatrixApi api = MatrixApi.connect(context, kube.target());
-    MatrixOutput.print(api, api.get(name), output, MatrixOutput.colour(context.terminal(), System.getenv("NO_COLOR")),
+    MatrixApi api = MatrixApi.connect(context.kube(), kube.target());
+    MatrixOutput.print(api, api.get(name), output.orElse(OutputFormat.table, OutputFormat.table, OutputFormat.json,
+        OutputFormat.yaml, OutputFormat.csv), MatrixOutput.colour(context.terminal(), System.getenv("NO_COLOR")),
         spec.commandLine().getOut());
     return ExitCodes.OK;
   }

@@ -7,9 +7,10 @@ import dev.kubectlqperf.model.matrix.MatrixVerdict;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
 import dev.kubectlqperf.model.matrix.Scenario;
-import dev.kubectlqperf.plugin.CliContext;
-import dev.kubectlqperf.plugin.CliException;
-import dev.kubectlqperf.plugin.ExitCodes;
+import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.failure.CliException;
+import dev.kubectlqperf.plugin.failure.ExitCodes;
+import dev.kubectlqperf.plugin.kube.MatrixApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.option.OutputFormat;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -36,8 +37,9 @@ public final class MatrixCreateCommand implements Callable<Integer> {
   private static final Pattern LABEL_PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
   private final CliContext context;
 
+  private final KubeOptions kube;
+
   @Spec CommandSpec spec;
-  @Mixin KubeOptions kube;
 
   @Parameters(paramLabel = "NAME", description = "The QperfMatrix's name.")
   String name;
@@ -63,13 +65,14 @@ public final class MatrixCreateCommand implements Callable<Integer> {
   @Option(names = "--wait", description = "Print progress until the matrix ends, then its heatmaps.")
   boolean wait;
 
-  MatrixCreateCommand(CliContext context) {
+  MatrixCreateCommand(CliContext context, KubeOptions kube) {
     this.context = context;
+    this.kube = kube;
   }
 
   @Override
   public Integer call() {
-    MatrixApi api = MatrixApi.connect(context, kube.target());
+    MatrixApi api = MatrixApi.connect(context.kube(), kube.target());
     PrintWriter out = spec.commandLine().getOut();
     api.create(matrix(api.namespace()));
     out.println(QperfMatrix.SINGULAR + "." + Qperf.GROUP + "/" + name + " created");

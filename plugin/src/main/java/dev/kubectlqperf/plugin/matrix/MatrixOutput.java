@@ -2,6 +2,7 @@ package dev.kubectlqperf.plugin.matrix;
 
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.kube.MatrixApi;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintWriter;
 

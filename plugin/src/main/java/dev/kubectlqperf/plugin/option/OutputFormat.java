@@ -1,6 +1,6 @@
 package dev.kubectlqperf.plugin.option;
 
-/** The shapes a result document can be printed in ({@code -o}). */
+/** Every shape the plugin prints ({@code -o}); each command takes the ones that fit what it prints. */
 public enum OutputFormat {
-  table, json, yaml, csv
+  table, wide, name, json, yaml, csv
 }

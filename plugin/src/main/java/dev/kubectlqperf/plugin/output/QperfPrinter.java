@@ -2,6 +2,7 @@ package dev.kubectlqperf.plugin.output;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.plugin.option.OutputFormat;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -12,29 +13,29 @@ import java.util.Map;
 /** Prints Qperves the way kubectl prints objects: a table, names, JSON or YAML. */
 public final class QperfPrinter {
 
-  public enum Format { table, wide, name, json, yaml }
-
   private final KubernetesSerialization serialization = new KubernetesSerialization();
+  private final KubectlYaml yaml = new KubectlYaml(serialization);
   private final Clock clock;
 
   public QperfPrinter(Clock clock) {
     this.clock = clock;
   }
 
-  public void print(List<Qperf> items, Format format, boolean withNamespace, boolean single, PrintWriter out) {
+  public void print(List<Qperf> items, OutputFormat format, boolean withNamespace, boolean single, PrintWriter out) {
     switch (format) {
       case name -> items.forEach(q -> out.println("qperf.perf.kubestone.xridge.io/" + q.getMetadata().getName()));
       case json -> out.println(serialization.asJson(single ? items.get(0) : asList(items)));
-      case yaml -> out.print(serialization.asYaml(single ? items.get(0) : asList(items)));
+      case yaml -> out.print(yaml.write(single ? items.get(0) : asList(items)));
       case table, wide -> {
-        Table table = header(format == Format.wide, withNamespace);
-        items.forEach(q -> row(table, q, format == Format.wide, withNamespace));
+        Table table = header(format == OutputFormat.wide, withNamespace);
+        items.forEach(q -> row(table, q, format == OutputFormat.wide, withNamespace));
         if (table.isEmpty()) {
           out.println("No resources found.");
         } else {
           table.print(out);
         }
       }
+      case csv -> throw new IllegalArgumentException("a Qperf has no CSV form");
     }
     out.flush();
   }

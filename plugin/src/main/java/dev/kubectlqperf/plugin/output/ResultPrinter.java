@@ -23,6 +23,7 @@ public final class ResultPrinter {
         ResultCsv.rows(result).forEach(out::println);
       }
       case table -> table(result, out);
+      case wide, name -> throw new IllegalArgumentException("a result document has no " + format + " form");
     }
     out.flush();
   }

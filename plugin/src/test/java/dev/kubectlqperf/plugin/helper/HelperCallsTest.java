@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kubectlqperf.plugin.KubeConnection;
-import dev.kubectlqperf.plugin.KubeTarget;
+import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
+import dev.kubectlqperf.plugin.kube.KubeTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ class HelperCallsTest {
       clientsAskedFor.add(target);
       throw new IllegalStateException("no cluster in this test");
     });
-    calls = new HelperCalls(kube, ENVIRONMENT, new CredentialPrograms(List.of(kubeconfig.toString())));
+    calls = new HelperCalls(QperfCli::commandLine, kube, ENVIRONMENT, new CredentialPrograms(List.of(kubeconfig.toString())));
   }
 
   private Optional<HelperResponse> call(String... args) {

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.plugin.Cli;
-import dev.kubectlqperf.plugin.KubeConnection;
+import dev.kubectlqperf.plugin.QperfCli;
+import dev.kubectlqperf.plugin.kube.KubeConnection;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class HelperServerTest {
 
   private Future<String> serve(Duration idle) {
     KubeConnection kube = new KubeConnection(target -> client);
-    HelperServer server = new HelperServer(socket, TOKEN, state, idle, new HelperCalls(kube, ENVIRONMENT, t -> false),
+    HelperServer server = new HelperServer(socket, TOKEN, state, idle, new HelperCalls(QperfCli::commandLine, kube, ENVIRONMENT, t -> false),
         reinstalled::get, Clock.systemUTC(), new PrintWriter(log, true));
     return executor.submit(server::serve);
   }

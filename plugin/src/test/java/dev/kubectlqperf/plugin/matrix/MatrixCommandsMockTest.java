@@ -119,6 +119,30 @@ class MatrixCommandsMockTest {
   }
 
   @Test
+  void globalFlagsMayComeBeforeTheMatrixCommands() {
+    completedMatrix();
+
+    Cli.Run after = cli.run("matrix", "get", "net", "-n", NS, "-o", "csv");
+    Cli.Run before = cli.run("-n", NS, "matrix", "get", "net", "-o", "csv");
+    Cli.Run between = cli.run("matrix", "-n", NS, "get", "net", "-o", "csv");
+
+    assertEquals(0, before.exitCode(), before.err());
+    assertEquals(after.out(), before.out(), "kubectl qperf -n NS matrix get NAME");
+    assertEquals(after.out(), between.out(), "kubectl qperf matrix -n NS get NAME");
+    assertEquals(after.out(), cli.run("--namespace=" + NS, "matrix", "net", "-o", "csv").out());
+  }
+
+  @Test
+  void aFormatMatrixGetDoesNotPrintIsAUsageError() {
+    completedMatrix();
+
+    Cli.Run run = cli.run("matrix", "get", "net", "-n", NS, "-o", "wide");
+
+    assertEquals(2, run.exitCode(), run.out());
+    assertTrue(run.err().contains("table, json, yaml, csv"), run.err());
+  }
+
+  @Test
   void aMissingMatrixIsNotFound() {
     assertEquals(3, cli.run("matrix", "get", "nope", "-n", NS).exitCode());
   }

@@ -1,4 +1,0 @@
-package dev.kubectlqperf.plugin;
-
-/** Which cluster and namespace a command talks to, from kubectl's global flags. */
-public record KubeTarget(String kubeconfig, String context, String namespace) {}
