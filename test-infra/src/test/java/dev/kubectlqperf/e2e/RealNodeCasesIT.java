@@ -1,0 +1,153 @@
+package dev.kubectlqperf.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.result.Verdict;
+import dev.kubectlqperf.pipeline.Pipeline;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Paths and failures on real nodes: hostNetwork on both sides, repetitions with a threshold, a node
+ * cordoned under --cross-node, a test the kernel cannot run, the server's process killed mid-run.
+ */
+@ExtendWith(RealNodes.Extension.class)
+class RealNodeCasesIT {
+
+  private static final String SERVER_COMMAND = "qperf --listen_port 19765";
+  private static final Map<String, String> SHORT = Map.of("\"--verbose --time 10\"", "\"--verbose --time 2\"");
+  private static KubernetesClient admin;
+  private static RealNodeRuns runs;
+
+  @BeforeAll
+  static void setUp(RealNodes nodes) throws Exception {
+    runs = RealNodeRuns.open(nodes);
+    admin = runs.admin();
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (runs != null) {
+      runs.close();
+    }
+  }
+
+  @Test
+  void hostNetworkOnBothSidesMeasuresBetweenTheNodesOwnAddresses() throws Exception {
+    String ns = "nodes-hostnet";
+    runs.namespace(ns);
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "hostnet", "", Map.of("    hostNetwork: false\n", "    hostNetwork: true\n",
+          "  clientConfiguration:\n", "  clientConfiguration:\n    hostNetwork: true\n",
+          "\"--verbose --time 10\"", "\"--verbose --time 2\""));
+      Qperf done = runs.awaitFinal(ns, "hostnet", Duration.ofMinutes(3));
+      assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
+      assertNotEquals(done.getStatus().getServerNode(), done.getStatus().getClientNode());
+      Pod client = admin.pods().inNamespace(ns).withName("hostnet-client").get();
+      assertEquals(client.getStatus().getHostIP(), client.getStatus().getPodIP(), "the node's own address");
+      runs.awaitServerGone(ns, "hostnet");
+    }
+  }
+
+  @Test
+  void repetitionsRunOneClientEachAndTheThresholdJudgesThemAll() throws Exception {
+    String ns = "nodes-repeat";
+    runs.namespace(ns);
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "repeat", "  repetitions: 2\n  thresholds:\n    - \"tcp_lat latency at most 1 sec\"\n", SHORT);
+      Qperf done = runs.awaitFinal(ns, "repeat", Duration.ofMinutes(4));
+      assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
+      assertEquals(Verdict.Outcome.Passed, done.getStatus().getVerdict());
+      List<Pod> clients = admin.pods().inNamespace(ns).withLabels(Map.of(QperfResources.LABEL_INSTANCE, "repeat",
+          QperfResources.LABEL_COMPONENT, QperfResources.COMPONENT_CLIENT)).list().getItems();
+      assertEquals(2, clients.size(), clients.stream().map(p -> p.getMetadata().getName()).toList().toString());
+      runs.awaitServerGone(ns, "repeat");
+    }
+  }
+
+  /** The sample's anti-affinity needs two nodes; with one cordoned the client has nowhere to go. */
+  @Test
+  void crossNodeWithOneSchedulableNodeEndsClientUnschedulable() throws Exception {
+    String ns = "nodes-cordon";
+    runs.namespace(ns);
+    admin.nodes().withName("node-2").edit(n -> {
+      n.getSpec().setUnschedulable(true);
+      return n;
+    });
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "cordon", "", SHORT);
+      Qperf done = runs.awaitFinal(ns, "cordon", Duration.ofMinutes(3));
+      assertEquals(QperfPhase.Failed, done.getStatus().getPhase());
+      assertEquals("ClientUnschedulable", done.getStatus().getReason(), done.getStatus().getMessage());
+      runs.awaitServerGone(ns, "cordon");
+    } finally {
+      admin.nodes().withName("node-2").edit(n -> {
+        n.getSpec().setUnschedulable(false);
+        return n;
+      });
+    }
+  }
+
+  /** SCTP: qperf's own error when the kernel lacks it (as here), a result where it has it. */
+  @Test
+  void aTestTheKernelCannotRunEndsQperfFailedWithQperfsMessage() throws Exception {
+    String ns = "nodes-sctp";
+    runs.namespace(ns);
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "sctp", "", Map.of("    - tcp_bw\n    - tcp_lat\n", "    - sctp_bw\n",
+          "\"--verbose --time 10\"", "\"--verbose --time 2\""));
+      Qperf done = runs.awaitFinal(ns, "sctp", Duration.ofMinutes(3));
+      if (kernelHasSctp()) {
+        assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
+      } else {
+        assertEquals(QperfPhase.Failed, done.getStatus().getPhase());
+        assertEquals("QperfFailed", done.getStatus().getReason(), done.getStatus().getMessage());
+        // qperf 0.4.11's server fails to open the socket and tells the client no more than that
+        assertTrue(done.getStatus().getMessage().contains("server"), done.getStatus().getMessage());
+      }
+      runs.awaitServerGone(ns, "sctp");
+    }
+  }
+
+  @Test
+  void theServerKilledMidRunEndsTheRunFailedAndItsRestartedPodIsRemoved() throws Exception {
+    String ns = "nodes-killed";
+    runs.namespace(ns);
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "killed", "", Map.of("    - tcp_lat\n", "", "\"--verbose --time 10\"",
+          "\"--verbose --time 30\""));
+      // The server forks a child for each test it serves: two processes once the client is measuring.
+      // (The client's log says nothing until it ends: qperf's stdout is a buffered pipe.)
+      await("the server serving the client's test").atMost(Duration.ofMinutes(2)).until(() ->
+          Shell.run(Map.of(), "pgrep", "-c", "-x", "-f", SERVER_COMMAND).out().trim().equals("2"));
+      // SIGKILL to the server's qperf, as the OOM killer would: its container restarts, the client's
+      // connection is reset
+      Shell.Result killed = Shell.run(Map.of(), "pkill", "-9", "-x", "-f", SERVER_COMMAND);
+      assertEquals(0, killed.exitCode(), "a qperf server process on this host: " + killed.err());
+      Qperf done = runs.awaitFinal(ns, "killed", Duration.ofMinutes(2));
+      assertEquals(QperfPhase.Failed, done.getStatus().getPhase(), done.getStatus().getMessage());
+      assertEquals("QperfFailed", done.getStatus().getReason(), done.getStatus().getMessage());
+      runs.awaitServerGone(ns, "killed");
+    }
+  }
+
+  /** Whether this host's kernel opens an SCTP socket (qperf's sctp_* tests need one). */
+  private static boolean kernelHasSctp() throws IOException, InterruptedException {
+    Shell.Result probe = Shell.run(Map.of(), "sh", "-c", "grep -qi '^SCTP ' /proc/net/protocols");
+    return probe.exitCode() == 0;
+  }
+}
