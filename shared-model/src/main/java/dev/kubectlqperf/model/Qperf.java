@@ -52,6 +52,17 @@ public class Qperf extends CustomResource<QperfSpec, QperfStatus> implements Nam
     return view;
   }
 
+  /** How many times the client runs against one server: the spec's repetitions, 1 without a spec. */
+  public int repetitions() {
+    return getSpec() == null ? 1 : getSpec().effectiveRepetitions();
+  }
+
+  /** Whether the run has ended: its status names a final phase. */
+  public boolean ended() {
+    QperfStatus status = getStatus();
+    return status != null && status.getPhase() != null && status.getPhase().isFinal();
+  }
+
   /**
    * The run as it started: the spec frozen in {@code status.runSpec} once the run began, the current
    * spec before that. Every step of a run reads this one, so an edit mid-run changes nothing.

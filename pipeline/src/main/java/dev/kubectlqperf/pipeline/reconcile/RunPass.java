@@ -69,8 +69,7 @@ final class RunPass {
   }
 
   int repetitions() {
-    QperfSpec spec = run().getSpec();
-    return spec == null ? 1 : spec.effectiveRepetitions();
+    return run().repetitions();
   }
 
   Instant deadline() {

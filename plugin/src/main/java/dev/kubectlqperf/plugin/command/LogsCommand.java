@@ -70,7 +70,7 @@ public final class LogsCommand implements Callable<Integer> {
   }
 
   private static String clientPod(QperfApi api, Qperf qperf, int repetition) {
-    int repetitions = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    int repetitions = qperf.repetitions();
     if (repetition < 1 || repetition > repetitions) {
       throw new CliException(ExitCodes.USAGE, "--repetition: run " + qperf.getMetadata().getName() + " has "
           + repetitions + " repetition" + (repetitions == 1 ? "" : "s") + ", got " + repetition);

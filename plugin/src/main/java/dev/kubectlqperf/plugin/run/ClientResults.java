@@ -21,13 +21,13 @@ public final class ClientResults {
     String name = qperf.getMetadata().getName();
     List<Pod> pods = api.clientPods(qperf);
     QperfStatus status = qperf.getStatus();
-    boolean finished = status != null && status.getPhase() != null && status.getPhase().isFinal();
+    boolean finished = qperf.ended();
     if (pods.isEmpty()) {
       throw new CliException(ExitCodes.NOT_FOUND, "run " + name + " has no client pod "
           + QperfResources.clientPodName(qperf) + (status != null && status.getMessage() != null
               ? " (" + status.getReason() + ": " + status.getMessage() + ")" : ""));
     }
-    int expected = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    int expected = qperf.repetitions();
     long ended = pods.stream().filter(ClientPodResult::ended).count();
     if (ended == 0 || ended < expected && !finished) {
       throw new CliException(ExitCodes.FAILURE, "run " + name + " has not finished yet"

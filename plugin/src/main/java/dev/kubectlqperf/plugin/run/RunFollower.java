@@ -58,7 +58,7 @@ public final class RunFollower {
       @Override
       public void onClose(WatcherException cause) { }
     })) {
-      while (!isFinal(current)) {
+      while (!current.ended()) {
         Qperf update = updates.poll(1, TimeUnit.SECONDS);
         current = update != null ? update : current;
         Duration elapsed = Duration.between(start, Instant.now());
@@ -105,10 +105,6 @@ public final class RunFollower {
     }
     out.flush();
     return completed && s.getVerdict() != Verdict.Outcome.Failed ? ExitCodes.OK : ExitCodes.FAILURE;
-  }
-
-  private static boolean isFinal(Qperf q) {
-    return q.getStatus() != null && q.getStatus().getPhase() != null && q.getStatus().getPhase().isFinal();
   }
 
   private static String phase(Qperf q) {

@@ -49,7 +49,7 @@ public final class ClientPodResult {
     List<QperfResult> repetitions = clients.stream().filter(ClientPodResult::ended)
         .sorted(Comparator.comparingInt(QperfResources::repetitionOf))
         .map(pod -> of(qperf, pod, Objects.requireNonNullElse(logOf.apply(pod), ""), now)).toList();
-    int expected = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    int expected = qperf.repetitions();
     List<String> runErrors = new ArrayList<>(unread);
     if (runErrors.isEmpty() && repetitions.size() < expected && whyIncomplete != null) {
       runErrors.add(whyIncomplete);

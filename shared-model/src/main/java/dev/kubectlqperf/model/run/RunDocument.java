@@ -24,7 +24,7 @@ public final class RunDocument {
    * document failed and say why repetitions are missing.
    */
   public static QperfResult of(Qperf qperf, List<QperfResult> repetitions, List<String> runErrors) {
-    int expected = qperf.getSpec() == null ? 1 : qperf.getSpec().effectiveRepetitions();
+    int expected = qperf.repetitions();
     QperfResult combined = expected == 1 && repetitions.size() == 1 && runErrors.isEmpty()
         ? repetitions.get(0) : combine(qperf, expected, repetitions, runErrors);
     var statistics = ResultStatistics.of(combined.tests());
