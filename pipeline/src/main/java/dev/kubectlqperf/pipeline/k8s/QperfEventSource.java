@@ -4,14 +4,12 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -39,10 +37,10 @@ public final class QperfEventSource implements AutoCloseable {
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : namespaces()) {
-      SharedIndexInformer<Qperf> qperfInformer = cluster.informQperves(ns, handler(this::keyOf), resync);
+      SharedIndexInformer<Qperf> qperfInformer = cluster.informQperves(ns, new KeyedEvents(this::keyOf, keys), resync);
       qperfInformers.add(qperfInformer);
       informers.add(qperfInformer);
-      informers.addAll(cluster.informOwned(ns, handler(this::ownerKey), resync));
+      informers.addAll(cluster.informOwned(ns, new KeyedEvents(this::ownerKey, keys), resync));
     }
   }
 
@@ -64,31 +62,6 @@ public final class QperfEventSource implements AutoCloseable {
     Map<String, String> labels = owned.getMetadata().getLabels();
     String instance = labels == null ? null : labels.get(QperfResources.LABEL_INSTANCE);
     return instance == null ? null : owned.getMetadata().getNamespace() + "/" + instance;
-  }
-
-  private ResourceEventHandler<HasMetadata> handler(Function<HasMetadata, String> toKey) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(HasMetadata obj) {
-        emit(toKey.apply(obj));
-      }
-
-      @Override
-      public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
-        emit(toKey.apply(newObj));
-      }
-
-      @Override
-      public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
-        emit(toKey.apply(obj));
-      }
-    };
-  }
-
-  private void emit(String key) {
-    if (key != null) {
-      keys.accept(key);
-    }
   }
 
   @Override

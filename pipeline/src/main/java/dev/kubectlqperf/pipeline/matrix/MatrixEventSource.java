@@ -2,15 +2,14 @@ package dev.kubectlqperf.pipeline.matrix;
 
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.k8s.KeyedEvents;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * Turns cluster changes into QperfMatrix keys ({@code namespace/name}), in the namespaces the
@@ -34,8 +33,8 @@ public final class MatrixEventSource implements AutoCloseable {
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : namespaces()) {
-      informers.add(cluster.informMatrices(ns, handler(MatrixEventSource::keyOf), resync));
-      informers.add(cluster.informMatrixChildren(ns, handler(MatrixEventSource::ownerKey), 0));
+      informers.add(cluster.informMatrices(ns, new KeyedEvents(MatrixEventSource::keyOf, keys), resync));
+      informers.add(cluster.informMatrixChildren(ns, new KeyedEvents(MatrixEventSource::ownerKey, keys), 0));
     }
   }
 
@@ -53,31 +52,6 @@ public final class MatrixEventSource implements AutoCloseable {
     return owners == null ? null : owners.stream()
         .filter(ref -> QperfMatrix.KIND.equals(ref.getKind()) && Boolean.TRUE.equals(ref.getController()))
         .map(ref -> child.getMetadata().getNamespace() + "/" + ref.getName()).findFirst().orElse(null);
-  }
-
-  private ResourceEventHandler<HasMetadata> handler(Function<HasMetadata, String> toKey) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(HasMetadata obj) {
-        emit(toKey.apply(obj));
-      }
-
-      @Override
-      public void onUpdate(HasMetadata oldObj, HasMetadata newObj) {
-        emit(toKey.apply(newObj));
-      }
-
-      @Override
-      public void onDelete(HasMetadata obj, boolean deletedFinalStateUnknown) {
-        emit(toKey.apply(obj));
-      }
-    };
-  }
-
-  private void emit(String key) {
-    if (key != null) {
-      keys.accept(key);
-    }
   }
 
   @Override
