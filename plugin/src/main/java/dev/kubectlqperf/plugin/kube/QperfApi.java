@@ -139,14 +139,6 @@ public final class QperfApi {
 
   /** A 404 on the resource type itself means the CRD is missing. */
   private static <T> T call(java.util.function.Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404 && (e.getStatus() == null || e.getStatus().getDetails() == null
-          || e.getStatus().getDetails().getName() == null)) {
-        throw new CliException(ExitCodes.UNREACHABLE, CRD_MISSING, e);
-      }
-      throw e;
-    }
+    return CrdCalls.call(request, CRD_MISSING);
   }
 }
