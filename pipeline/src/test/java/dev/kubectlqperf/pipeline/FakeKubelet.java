@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.EndpointsBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,8 +32,11 @@ public final class FakeKubelet {
   }
 
   /** A running, ready server pod, an available Deployment and a ready Endpoints address. */
+  /** The server's pod running and its Service's address ready; after a restart, the new pod running. */
   public void serverReady(String ns, String name) {
     if (client.endpoints().inNamespace(ns).withName(name).get() != null) {
+      Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
+      client.resource(serverPod(qperf, "Running", List.of())).createOr(NonDeletingOperation::update);
       return;
     }
     Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();

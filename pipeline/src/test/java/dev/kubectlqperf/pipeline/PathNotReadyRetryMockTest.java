@@ -60,6 +60,12 @@ class PathNotReadyRetryMockTest extends MockClusterTest {
     awaitFreshClient("vip");
     kubelet.clientEndedOnce(NS, "vip-client", 1, "tcp_bw:\nfailed to receive port: Resource temporarily unavailable\n");
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.eventReasons("vip").contains("ServerNotReachedYet"));
+    // qperf's server now waits for that client's data connection forever: the pipeline restarts it
+    await("the server pod deleted, the server not ready").atMost(Duration.ofSeconds(20)).until(() ->
+        client.pods().inNamespace(NS).withName("vip-server-0").get() == null
+            && client.resources(Qperf.class).inNamespace(NS).withName("vip").get().getStatus().getConditions().stream()
+                .anyMatch(c -> "ServerReady".equals(c.getType()) && "False".equals(c.getStatus())));
+    kubelet.serverReady(NS, "vip");
     awaitFreshClient("vip");
     kubelet.clientEnded(NS, "vip-client", 0, "tcp_bw:\n    bw  =  1.9 GB/sec\n");
     assertEquals(1, fixture.awaitPhase("vip", QperfPhase.Completed).getStatus().getClientRetries());

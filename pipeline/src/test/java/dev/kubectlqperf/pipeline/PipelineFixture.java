@@ -119,7 +119,7 @@ public final class PipelineFixture implements AutoCloseable {
   }
 
   public Qperf awaitPhase(String name, QperfPhase phase) {
-    await(name + " " + phase).atMost(Duration.ofSeconds(20)).until(() -> {
+    await(name + " " + phase).atMost(Duration.ofSeconds(60)).until(() -> {
       Qperf q = get(name);
       return q != null && q.getStatus() != null && q.getStatus().getPhase() == phase;
     });
@@ -127,13 +127,13 @@ public final class PipelineFixture implements AutoCloseable {
   }
 
   public void awaitServerGone(String name) {
-    await(name + " server deleted").atMost(Duration.ofSeconds(20)).until(() ->
+    await(name + " server deleted").atMost(Duration.ofSeconds(60)).until(() ->
         client.apps().deployments().inNamespace(NS).withName(name).get() == null
             && client.services().inNamespace(NS).withName(name).get() == null);
   }
 
   public void awaitExists(String what, java.util.function.Supplier<?> lookup) {
-    await(what).atMost(Duration.ofSeconds(20)).until(() -> lookup.get() != null);
+    await(what).atMost(Duration.ofSeconds(60)).until(() -> lookup.get() != null);
   }
 
   public List<String> eventReasons(String name) {

@@ -99,7 +99,8 @@ class RepetitionsMockTest extends MockClusterTest {
   @Test
   void aTimeoutMidwayKeepsTheRepetitionsThatEnded() throws Exception {
     fixture.start();
-    fixture.create("late", new QperfSpec(null, null, List.of("tcp_bw", "tcp_lat"), null, null, 4L, null, null, 3,
+    // The timeout leaves a busy machine time to start the second client before it strikes.
+    fixture.create("late", new QperfSpec(null, null, List.of("tcp_bw", "tcp_lat"), null, null, 15L, null, null, 3,
         null));
     fixture.awaitExists("server", () -> client.apps().deployments().inNamespace(NS).withName("late").get());
     kubelet.serverReady(NS, "late");

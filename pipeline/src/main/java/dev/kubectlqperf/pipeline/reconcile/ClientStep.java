@@ -5,6 +5,7 @@ import dev.kubectlqperf.model.QperfManifests;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.ServiceType;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
 import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
@@ -13,6 +14,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,12 @@ final class ClientStep {
 
   /** How many times a client that could not reach the server yet is started again. */
   static final int MAX_PATH_RETRIES = 3;
+  /**
+   * kube-proxy programs a Service's new endpoints a moment after they are ready, and refuses
+   * connections to its ClusterIP until then: a client through it, or after a server restart, starts
+   * this long after the server became ready.
+   */
+  static final Duration PATH_SETTLE = Duration.ofSeconds(2);
   private static final Duration DELETION_POLL = Duration.ofSeconds(1);
 
   private final QperfCluster cluster;
@@ -66,6 +74,10 @@ final class ClientStep {
     if (taken != null) {
       return NameConflicts.check(taken, run).orElse(Decision.waitFor(DELETION_POLL));
     }
+    Optional<Duration> settling = settling(pass);
+    if (settling.isPresent()) {
+      return Decision.waitFor(settling.get());
+    }
     cluster.createIfAbsent(QperfManifests.clientPod(run, n));
     String what = pass.repetitions() == 1 ? "" : "repetition " + n + " of " + pass.repetitions() + ": ";
     events.normal(run, "ClientStarted", what + "started client pod " + podName);
@@ -73,6 +85,18 @@ final class ClientStep {
     pass.next().setPhase(QperfPhase.Running).setReason("ClientRunning")
         .setMessage(what + "qperf client " + podName + " started");
     return Decision.waitFor(pass.untilDeadline(null));
+  }
+
+  private Optional<Duration> settling(RunPass pass) {
+    QperfStatus next = pass.next();
+    boolean throughProxy = pass.run().getSpec().effectiveServiceType() == ServiceType.ClusterIP;
+    boolean retried = next.getClientRetries() != null && next.getClientRetries() > 0;
+    if (!throughProxy && !retried) {
+      return Optional.empty();
+    }
+    Instant until = Conditions.since(next.getConditions(), Conditions.SERVER_READY, "True")
+        .map(since -> since.plus(PATH_SETTLE)).orElse(pass.now());
+    return until.isAfter(pass.now()) ? Optional.of(Duration.between(pass.now(), until)) : Optional.empty();
   }
 
   private Decision watch(RunPass pass, Pod pod) {
@@ -111,8 +135,16 @@ final class ClientStep {
     if (error.isEmpty()) {
       return Optional.empty();
     }
-    String message = "the client could not reach the server yet (" + error.get() + "); started it again ("
-        + (retries + 1) + " of " + MAX_PATH_RETRIES + ")";
+    String restart = "";
+    if (PathNotReady.leavesServerWaiting(error.get())) {
+      cluster.pods(pass.namespace(), QperfResources.serverSelector(pass.run())).forEach(cluster::delete);
+      next.setConditions(Conditions.set(next.getConditions(), Conditions.SERVER_READY, false, "ServerRestarting",
+          "restarting the qperf server: it waits for the failed client's test", pass.now().toString(),
+          next.getObservedGeneration()));
+      restart = " with a new server (qperf's server waits for the failed client's test)";
+    }
+    String message = "the client could not reach the server yet (" + error.get() + "); started it again" + restart
+        + " (" + (retries + 1) + " of " + MAX_PATH_RETRIES + ")";
     next.setClientRetries(retries + 1).setReason("ServerNotReachedYet").setMessage(message);
     events.warning(pass.run(), "ServerNotReachedYet", message);
     cluster.delete(pod);

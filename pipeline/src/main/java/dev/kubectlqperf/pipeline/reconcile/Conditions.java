@@ -2,8 +2,10 @@ package dev.kubectlqperf.pipeline.reconcile;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Sets one condition in a list; the transition time changes only when the status does. */
 final class Conditions {
@@ -25,5 +27,12 @@ final class Conditions {
     next.removeIf(c -> type.equals(c.getType()));
     next.add(condition);
     return next;
+  }
+
+  /** When the condition of this type last took this status, if it has it now. */
+  static Optional<Instant> since(List<Condition> conditions, String type, String status) {
+    return (conditions == null ? List.<Condition>of() : conditions).stream()
+        .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()) && c.getLastTransitionTime() != null)
+        .map(c -> Instant.parse(c.getLastTransitionTime())).findFirst();
   }
 }

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** The qperf server of a run: its Deployment and Service, created when absent, until it is ready. */
@@ -60,12 +61,12 @@ final class ServerStep {
   }
 
   private boolean ready(RunPass pass, Deployment deployment) {
-    boolean ready = ServerReadiness.available(deployment)
+    List<Pod> pods = cluster.pods(pass.namespace(), QperfResources.serverSelector(pass.run()));
+    boolean ready = ServerReadiness.available(deployment) && ServerReadiness.onlyLivePods(pods)
         && ServerReadiness.hasReadyAddress(cluster.endpoints(pass.namespace(), pass.name()));
     QperfStatus next = pass.next();
     if (ready && next.getServerNode() == null) {
-      cluster.pods(pass.namespace(), QperfResources.serverSelector(pass.run())).stream()
-          .map(p -> p.getSpec().getNodeName()).filter(n -> n != null).findFirst().ifPresent(next::setServerNode);
+      pods.stream().map(p -> p.getSpec().getNodeName()).filter(n -> n != null).findFirst().ifPresent(next::setServerNode);
     }
     if (ready) {
       next.setConditions(Conditions.set(next.getConditions(), Conditions.SERVER_READY, true, "ServerReady",
