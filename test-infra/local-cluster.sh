@@ -10,6 +10,8 @@
 #   test-infra/local-cluster.sh up DIR [N]     start the cluster (idempotent); prints DIR/kubeconfig
 #   test-infra/local-cluster.sh down DIR       remove everything 'up DIR' added on the host
 #   test-infra/local-cluster.sh import DIR TAR import an image archive into every node's containerd
+#   test-infra/local-cluster.sh stop-kubelet DIR I   stop node-I's kubelet alone (its containers run on)
+#   test-infra/local-cluster.sh start-kubelet DIR I  start it again
 #   test-infra/local-cluster.sh check          exit 0 when the binaries and images are built
 #
 # Cache: ${QPERF_CONTROL_PLANE_CACHE:-~/.cache/kubectl-qperf/control-plane} (bin/ holds the Kubernetes
@@ -362,7 +364,12 @@ start_node() { # i
   for _ in $(seq 1 100); do "${ctr[@]}" version >/dev/null 2>&1 && break; sleep 0.1; done
   "${ctr[@]}" version >/dev/null 2>&1 || die "containerd of node-${i} did not start; see ${nd}/containerd.log"
   for img in "${image_archives[@]}"; do "${ctr[@]}" images import "${images}/${img}" >/dev/null; done
-  start "${nd}/kubelet.pid" "${nd}/kubelet.log" nsenter -t "${holder}" -m -- \
+  start_kubelet "${i}"
+}
+
+start_kubelet() { # i: in the node's mount namespace (its holder process)
+  local i=$1 nd="${dir}/nodes/node-$1"
+  start "${nd}/kubelet.pid" "${nd}/kubelet.log" nsenter -t "$(cat "${nd}/holder.pid")" -m -- \
     "${bin}/kubelet" --config "${nd}/kubelet.yaml" --kubeconfig "${nd}/kubelet.kubeconfig" \
     --container-runtime remote --container-runtime-endpoint "unix://${nd}/containerd.sock" \
     --runtime-request-timeout 2m --hostname-override "node-${i}" --node-ip "10.244.${i}.1" \
@@ -627,6 +634,22 @@ import_image() { # DIR TAR
 }
 
 [[ "${BASH_SOURCE[0]}" == "$0" ]] || return 0 # sourced: functions only
+kubelet_verb() { # stop|start DIR I
+  dir=$(realpath -m "${2:?needs the cluster directory}")
+  local i=${3:?needs a node number} nd
+  nd="${dir}/nodes/node-${i}"
+  [[ -f "${nd}/holder.pid" ]] && alive "${nd}/holder.pid" || die "node-${i} of ${dir} is not up"
+  if [[ "$1" == stop ]]; then
+    stop_pid "${nd}/kubelet.pid"
+    log "node-${i}: kubelet stopped"
+  elif alive "${nd}/kubelet.pid"; then
+    log "node-${i}: kubelet already running"
+  else
+    start_kubelet "${i}"
+    log "node-${i}: kubelet started"
+  fi
+}
+
 case "${1:-}" in
   build) build ;;
   build-binaries) need_packages; build_binaries ;;
@@ -636,5 +659,7 @@ case "${1:-}" in
   down) down "${2:-}" ;;
   import) import_image "${2:-}" "${3:-}" ;;
   dns-watch) dns_watch "${2:-}" ;;
+  stop-kubelet) kubelet_verb stop "${2:-}" "${3:-}" ;;
+  start-kubelet) kubelet_verb start "${2:-}" "${3:-}" ;;
   *) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 2 ;;
 esac

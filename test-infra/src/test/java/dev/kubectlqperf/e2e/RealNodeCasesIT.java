@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Paths and failures on real nodes: hostNetwork on both sides, repetitions with a threshold, a node
- * cordoned under --cross-node, a test the kernel cannot run, the server's process killed mid-run.
+ * cordoned under --cross-node, a test the kernel cannot run, the server's process killed mid-run,
+ * the client's kubelet stopped mid-run.
  */
 @ExtendWith(RealNodes.Extension.class)
 class RealNodeCasesIT {
@@ -32,9 +33,11 @@ class RealNodeCasesIT {
   private static final Map<String, String> SHORT = Map.of("\"--verbose --time 10\"", "\"--verbose --time 2\"");
   private static KubernetesClient admin;
   private static RealNodeRuns runs;
+  private static RealNodes cluster;
 
   @BeforeAll
   static void setUp(RealNodes nodes) throws Exception {
+    cluster = nodes;
     runs = RealNodeRuns.open(nodes);
     admin = runs.admin();
   }
@@ -141,7 +144,43 @@ class RealNodeCasesIT {
       Qperf done = runs.awaitFinal(ns, "killed", Duration.ofMinutes(2));
       assertEquals(QperfPhase.Failed, done.getStatus().getPhase(), done.getStatus().getMessage());
       assertEquals("QperfFailed", done.getStatus().getReason(), done.getStatus().getMessage());
-      runs.awaitServerGone(ns, "killed");
+      runs.awaitServerPodsGone(ns, "killed");
+    }
+  }
+
+  /**
+   * The kubelet of the client's node stops while qperf measures: the container runs on, but nothing
+   * reports its end. Once the node controller marks the node Unknown (40 s without a heartbeat), the
+   * run ends ClientNodeNotReady instead of waiting for its timeout, and the server is removed.
+   */
+  @Test
+  void theClientsKubeletStoppedMidRunEndsClientNodeNotReady() throws Exception {
+    String ns = "nodes-kubelet";
+    runs.namespace(ns);
+    int node = -1;
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "lost", "", Map.of("    - tcp_lat\n", "", "\"--verbose --time 10\"",
+          "\"--verbose --time 120\""));
+      await("the client running").atMost(Duration.ofMinutes(2)).until(() -> {
+        Pod client = admin.pods().inNamespace(ns).withName("lost-client").get();
+        return client != null && "Running".equals(client.getStatus().getPhase());
+      });
+      String nodeName = admin.pods().inNamespace(ns).withName("lost-client").get().getSpec().getNodeName();
+      node = Integer.parseInt(nodeName.substring("node-".length()));
+      cluster.stopKubelet(node);
+      Qperf done = runs.awaitFinal(ns, "lost", Duration.ofMinutes(3));
+      assertEquals(QperfPhase.Failed, done.getStatus().getPhase(), done.getStatus().getMessage());
+      assertEquals("ClientNodeNotReady", done.getStatus().getReason(), done.getStatus().getMessage());
+      assertTrue(done.getStatus().getMessage().contains(nodeName), done.getStatus().getMessage());
+      runs.awaitServerGone(ns, "lost");
+    } finally {
+      if (node > 0) {
+        cluster.startKubelet(node);
+        String name = "node-" + node;
+        await(name + " ready again").atMost(Duration.ofMinutes(2)).until(() ->
+            admin.nodes().withName(name).get().getStatus().getConditions().stream()
+                .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
+      }
     }
   }
 

@@ -79,6 +79,22 @@ public final class RealNodes implements ExtensionContext.Store.CloseableResource
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
+  /** Stops the kubelet of node-{@code i} alone: its containers run on, nothing reports their state. */
+  public void stopKubelet(int i) throws IOException, InterruptedException {
+    kubelet("stop-kubelet", i);
+  }
+
+  public void startKubelet(int i) throws IOException, InterruptedException {
+    kubelet("start-kubelet", i);
+  }
+
+  private void kubelet(String verb, int i) throws IOException, InterruptedException {
+    Script s = script(List.of(verb, dir.toString(), String.valueOf(i)), 1);
+    if (s.exitCode() != 0) {
+      throw new IllegalStateException("local-cluster.sh " + verb + " failed:\n" + s.output());
+    }
+  }
+
   @Override
   public void close() throws IOException, InterruptedException {
     Script down = script(List.of("down", dir.toString()), 2);

@@ -191,6 +191,21 @@ public class QperfCluster {
     return client.nodes().list().getItems();
   }
 
+  /**
+   * The node of this name; null when it is gone or this service account may not read nodes (the
+   * namespaced install without its node reader), so a caller that only looks for trouble finds none.
+   */
+  public Node node(String name) {
+    try {
+      return client.nodes().withName(name).get();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
   /** The children of this matrix run: labelled for it and owned by its uid (not a re-created matrix's). */
   public List<Qperf> matrixChildren(QperfMatrix matrix) {
     String uid = matrix.getMetadata().getUid();

@@ -100,7 +100,9 @@ final class ClientStep {
   }
 
   private Decision watch(RunPass pass, Pod pod) {
-    Optional<Problem> problem = PodProblems.of(pod, "Client", pass.now(), unschedulableGrace);
+    Optional<Problem> problem = PodProblems.of(pod, "Client", pass.now(), unschedulableGrace)
+        .or(() -> pod.getSpec().getNodeName() == null ? Optional.empty()
+            : NodeProblems.of(cluster.node(pod.getSpec().getNodeName()), "Client"));
     if (problem.isPresent()) {
       return Decision.fail(problem.get());
     }
