@@ -64,10 +64,12 @@ final class RealNodeRuns implements AutoCloseable {
         .createOr(NonDeletingOperation::update);
   }
 
+  /** The unschedulable grace is short: on these two idle nodes a pending pod is not waiting for a scale-up. */
   Pipeline pipeline(String namespaces) throws Exception {
     KubernetesClient asServiceAccount = cluster.as("qperf-system", "qperf-pipeline");
     Pipeline p = new Pipeline(asServiceAccount, PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, namespaces,
-        PipelineConfig.RESYNC_SECONDS, "5", PipelineConfig.LEADER_ELECTION, "false")), Clock.systemUTC(),
+        PipelineConfig.RESYNC_SECONDS, "5", PipelineConfig.LEADER_ELECTION, "false",
+        PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "10")), Clock.systemUTC(),
         Step.Listener.NONE, Map.of(), List.of());
     p.start();
     return p;
@@ -103,18 +105,31 @@ final class RealNodeRuns implements AutoCloseable {
   }
 
   /**
-   * Up to two minutes: qperf is PID 1 of its container and has no SIGTERM handler, so the kernel
-   * drops the kubelet's SIGTERM and a running server pod stays Terminating for the whole default
-   * grace period (30 s) until SIGKILL.
+   * The server deleted: its Deployment and Service gone, its pods gone or being deleted. The pods'
+   * last step is the kubelet's (its status manager deletes a pod whose containers have stopped on a
+   * 10 s beat, and more on a busy machine), not the product's: {@link #awaitServerPodsGone} waits
+   * for it too.
    */
   void awaitServerGone(String ns, String name) {
     long t0 = System.nanoTime();
     await(ns + "/" + name + " server deleted").atMost(Duration.ofMinutes(2)).until(() ->
         admin.apps().deployments().inNamespace(ns).withName(name).get() == null
             && admin.services().inNamespace(ns).withName(name).get() == null
-            && admin.pods().inNamespace(ns).withLabels(Map.of(QperfResources.LABEL_INSTANCE, name,
-                QperfResources.LABEL_COMPONENT, QperfResources.COMPONENT_SERVER)).list().getItems().isEmpty());
-    log(ns + "/" + name + ": the server's removal", t0);
+            && serverPods(ns, name).stream().allMatch(p -> p.getMetadata().getDeletionTimestamp() != null));
+    log(ns + "/" + name + ": the server's deletion", t0);
+  }
+
+  /** The server's pods gone from the API: the kubelet has stopped their containers and let them go. */
+  void awaitServerPodsGone(String ns, String name) {
+    awaitServerGone(ns, name);
+    long t0 = System.nanoTime();
+    await(ns + "/" + name + " server pods gone").atMost(Duration.ofMinutes(2)).until(() -> serverPods(ns, name).isEmpty());
+    log(ns + "/" + name + ": the server pods' removal by the kubelet", t0);
+  }
+
+  private List<Pod> serverPods(String ns, String name) {
+    return admin.pods().inNamespace(ns).withLabels(Map.of(QperfResources.LABEL_INSTANCE, name,
+        QperfResources.LABEL_COMPONENT, QperfResources.COMPONENT_SERVER)).list().getItems();
   }
 
   String clientLogs(String ns, String name) {
