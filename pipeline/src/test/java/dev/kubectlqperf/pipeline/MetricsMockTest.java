@@ -54,6 +54,8 @@ class MetricsMockTest extends MockClusterTest {
     assertTrue(scrape.value("qperf_reconcile_duration_seconds_count").orElseThrow() >= 3);
     assertTrue(scrape.has("qperf_reconcile_duration_seconds_bucket", "le=\"+Inf\""), "a histogram");
     assertTrue(scrape.text().contains("routeId=\"qperf-reconcile\""), "Camel's route policy: route metrics");
+    assertTrue(scrape.has("jvm_memory_used_bytes") && scrape.has("jvm_threads_live_threads")
+        && scrape.has("process_uptime_seconds"), "the JVM binders of application.properties");
 
     client.resource(fixture.get("nightly-1")).delete();
     await().atMost(Duration.ofSeconds(10)).until(() ->
