@@ -3,7 +3,6 @@ package dev.kubectlqperf.pipeline;
 import static dev.kubectlqperf.pipeline.PipelineFixture.NS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +18,6 @@ import dev.kubectlqperf.pipeline.testing.PrometheusServer;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +88,6 @@ class PrometheusIT extends MockClusterTest {
     JsonNode bandwidth = prometheus.query(queries.get(1));
     assertEquals(1, bandwidth.size(), bandwidth.toString());
     assertEquals("nightly", bandwidth.get(0).path("metric").path("schedule").asText());
-    assertFalse(Files.exists(Path.of("../deploy/grafana/qperf-prometheus.json")), "one dashboard");
   }
 
   private void scheduledRun(String name) {
