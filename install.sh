@@ -13,8 +13,8 @@
 #   ./install.sh --uninstall     stop it and remove what install.sh added, the local cluster included
 #                                (never your Qperf runs in a cluster of yours)
 #
-# --dev (as root on Debian/Ubuntu) also installs what the tests use: qperf, InfluxDB 1.x, tmux and
-# Maven (.ci/run --tools-only), without starting any service.
+# --dev (as root on Debian/Ubuntu) also installs what the tests use: qperf, InfluxDB 1.x, Prometheus,
+# tmux and Maven (.ci/run --tools-only), without starting any service.
 set -euo pipefail
 caller_dir="${PWD}"
 cd "$(dirname "$0")"

@@ -9,6 +9,7 @@ import dev.kubectlqperf.pipeline.route.SinkSetup;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
+import dev.kubectlqperf.pipeline.metrics.SinkMetrics;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class DeadLetterReplay {
     CamelProperties.of(config).forEach(main::addOverrideProperty);
     properties.forEach(main::addOverrideProperty);
     DeliveryOutcomes deliveries = new DeliveryOutcomes(new DeliveryRecorder(cluster, clock),
-        new DeliveryGuard(), config);
+        new DeliveryGuard(), config, SinkMetrics.unexported());
     try (SinkSetup sinks = new SinkSetup(config, clock, deliveries)) {
       sinks.addTo(main);
       main.start();

@@ -7,6 +7,9 @@ import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
 import dev.kubectlqperf.pipeline.matrix.MatrixWork;
+import dev.kubectlqperf.pipeline.metrics.PipelineMetrics;
+import dev.kubectlqperf.pipeline.metrics.RunMetrics;
+import dev.kubectlqperf.pipeline.metrics.SinkMetrics;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
 import dev.kubectlqperf.pipeline.reconcile.Step;
@@ -18,7 +21,10 @@ import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
 import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.route.SinkSetup;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
+import dev.kubectlqperf.pipeline.config.Sink;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+  /** The name under which camel-micrometer-prometheus finds the registry to serve and to add route metrics to. */
+  private static final String METRICS_REGISTRY = "metricsRegistry";
   private final KubernetesClient client;
   private final PipelineConfig config;
   private final Clock clock;
@@ -57,7 +65,8 @@ public final class Pipeline implements AutoCloseable {
   private MatrixWork matrices;
   private Leadership leadership;
   private SinkSetup sinks;
-  private boolean working;
+  private PrometheusMeterRegistry metrics;
+  private volatile boolean working;
   private boolean stopping;
   private volatile boolean leaseLost;
 
@@ -78,16 +87,23 @@ public final class Pipeline implements AutoCloseable {
   public void start() throws Exception {
     main = new Main();
     addProperties();
+    metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    main.bind(METRICS_REGISTRY, metrics);
     QperfCluster cluster = new QperfCluster(client);
     DeliveryGuard guard = new DeliveryGuard();
-    sinks = new SinkSetup(config.sinks(), clock,
-        new DeliveryOutcomes(new DeliveryRecorder(cluster, clock), guard, config.sinks()));
+    sinks = new SinkSetup(config.sinks(), clock, new DeliveryOutcomes(new DeliveryRecorder(cluster, clock), guard,
+        config.sinks(), new SinkMetrics(metrics, config.sinks().enabled().stream().map(Sink::id).toList(),
+            config.sinks().deadLetterDir())));
     RouteGateway routes = new RouteGateway(main);
     Outbox outbox = new Outbox(config.sinks(), routes, cluster, config.logRetryWindow(), clock);
     QperfReconciler reconciler = new QperfReconciler(cluster, new EventRecorder(cluster, clock), clock, config,
         outbox, steps);
-    queue = new WorkQueue(config.parallelism(), routes::reconcile);
-    source = new QperfEventSource(cluster, config, queue::add);
+    PipelineMetrics operator = new PipelineMetrics(metrics);
+    queue = new WorkQueue(config.parallelism(), key -> operator.timeReconcile(() -> routes.reconcile(key)));
+    operator.queueDepth(queue::depth);
+    operator.leader(() -> working);
+    source = new QperfEventSource(cluster, config, queue::add,
+        new RunMetrics(metrics, config.metricsMaxSeries(), PipelineConfig.METRICS_MAX_SERIES));
     matrices = new MatrixWork(cluster, config, clock);
 
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
@@ -161,6 +177,9 @@ public final class Pipeline implements AutoCloseable {
       }
       if (sinks != null) {
         sinks.close();
+      }
+      if (metrics != null) {
+        metrics.close();
       }
     } finally {
       stopped.countDown();

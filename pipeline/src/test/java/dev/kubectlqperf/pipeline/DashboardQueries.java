@@ -8,14 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The InfluxQL a Grafana dashboard runs (panel targets and template variables), with Grafana's
- * macros and variables replaced as Grafana would for "all" over the last week.
+ * The queries a Grafana dashboard runs, with Grafana's macros and variables replaced as Grafana
+ * would for "all" over the last week: the InfluxQL of its InfluxDB panels and template variables,
+ * and the PromQL of its Prometheus panels.
  */
-final class DashboardQueries {
+public final class DashboardQueries {
 
   private DashboardQueries() {}
 
-  static List<String> of(Path dashboard) throws IOException {
+  public static List<String> of(Path dashboard) throws IOException {
     JsonNode json = new ObjectMapper().readTree(dashboard.toFile());
     List<String> queries = new ArrayList<>();
     for (JsonNode variable : json.path("templating").path("list")) {
@@ -23,7 +24,7 @@ final class DashboardQueries {
         queries.add(variable.path("query").asText());
       }
     }
-    for (JsonNode panel : json.path("panels")) {
+    for (JsonNode panel : panels(json, "influxdb")) {
       for (JsonNode target : panel.path("targets")) {
         queries.add(target.path("query").asText()
             .replace("$timeFilter", "time > now() - 7d")
@@ -32,5 +33,25 @@ final class DashboardQueries {
       }
     }
     return queries;
+  }
+
+  public static List<String> prometheus(Path dashboard) throws IOException {
+    List<String> queries = new ArrayList<>();
+    for (JsonNode panel : panels(new ObjectMapper().readTree(dashboard.toFile()), "prometheus")) {
+      for (JsonNode target : panel.path("targets")) {
+        queries.add(target.path("expr").asText().replaceAll("\\$(namespace|test)\\b", ".*"));
+      }
+    }
+    return queries;
+  }
+
+  private static List<JsonNode> panels(JsonNode dashboard, String datasourceType) {
+    List<JsonNode> panels = new ArrayList<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      if (panel.path("datasource").path("type").asText().equals(datasourceType)) {
+        panels.add(panel);
+      }
+    }
+    return panels;
   }
 }

@@ -19,6 +19,7 @@ public final class CamelProperties {
     if (config.healthPort() > 0) {
       properties.put("camel.management.enabled", "true");
       properties.put("camel.management.port", String.valueOf(config.healthPort()));
+      properties.put("camel.management.metricsEnabled", "true");
     }
     properties.putAll(of(config.sinks()));
     return properties;

@@ -23,6 +23,7 @@ public record PipelineConfig(
     String leaseName,
     String identity,
     int healthPort,
+    int metricsMaxSeries,
     SinkConfig sinks) {
 
   /** Namespaces to watch: a comma-separated list; empty or {@code *} means all namespaces. */
@@ -39,8 +40,10 @@ public record PipelineConfig(
   public static final String LEASE_NAME = "QPERF_LEASE_NAME";
   /** The pod name in-cluster (downward API); the host name locally. */
   public static final String IDENTITY = "HOSTNAME";
-  /** Port of the health endpoints ({@code /observe/health/live}, {@code /ready}); 0: none. */
+  /** Port of the health endpoints ({@code /observe/health/live}, {@code /ready}) and of {@code /observe/metrics}; 0: none. */
   public static final String HEALTH_PORT = "QPERF_HEALTH_PORT";
+  /** At most this many result series (latest bandwidth and latency per schedule or node pair) are exported. */
+  public static final String METRICS_MAX_SERIES = "QPERF_METRICS_MAX_SERIES";
   /** Sinks for runs whose spec names none; the other sink keys are in {@link SinkConfig}. */
   public static final String SINKS = SinkConfig.SINKS;
 
@@ -60,6 +63,7 @@ public record PipelineConfig(
         env.getOrDefault(LEASE_NAME, "qperf-pipeline"),
         env.getOrDefault(IDENTITY, "qperf-pipeline-" + ProcessHandle.current().pid()),
         (int) EnvValues.wholeNumber(env, HEALTH_PORT, 0, 0),
+        (int) EnvValues.wholeNumber(env, METRICS_MAX_SERIES, 1000, 0),
         SinkConfig.fromMap(env));
   }
 

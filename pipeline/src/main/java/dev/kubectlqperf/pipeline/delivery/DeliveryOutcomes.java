@@ -5,6 +5,7 @@ import dev.kubectlqperf.pipeline.sink.SinkRefusal;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
+import dev.kubectlqperf.pipeline.metrics.SinkMetrics;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,11 +28,13 @@ public final class DeliveryOutcomes {
   private final DeliveryRecorder recorder;
   private final DeliveryGuard guard;
   private final SinkConfig config;
+  private final SinkMetrics metrics;
 
-  public DeliveryOutcomes(DeliveryRecorder recorder, DeliveryGuard guard, SinkConfig config) {
+  public DeliveryOutcomes(DeliveryRecorder recorder, DeliveryGuard guard, SinkConfig config, SinkMetrics metrics) {
     this.recorder = recorder;
     this.guard = guard;
     this.config = config;
+    this.metrics = metrics;
   }
 
   public void delivered(Exchange e) {
@@ -39,6 +42,7 @@ public final class DeliveryOutcomes {
     String sink = sink(e);
     recorder.delivered(run, sink, attempts(e) + 1);
     guard.ended(run.uid(), sink);
+    metrics.deliveries(sink).increment();
     e.getMessage().setHeader(DELIVERED, true);
     LOG.info("Qperf {}/{}: delivered to {}", run.namespace(), run.name(), sink);
   }
@@ -51,6 +55,7 @@ public final class DeliveryOutcomes {
     LOG.warn("Qperf {}/{}: delivery to {} failed, attempt {} of {}: {}", run.namespace(), run.name(), sink(e),
         attempts(e), config.retries() + 1, error);
     recorder.retrying(run, sink(e), attempts(e), error);
+    metrics.retries(sink(e)).increment();
   }
 
   public void deadLettered(Exchange e, String file) {
@@ -61,6 +66,7 @@ public final class DeliveryOutcomes {
         run.namespace(), run.name(), sink, attempts(e) + 1, file, error);
     recorder.failed(run, sink, attempts(e) + 1, error, file);
     guard.ended(run.uid(), sink);
+    metrics.failures(sink).increment();
   }
 
   /** The pipeline is stopping mid-delivery: the status keeps it Pending for the next start. */

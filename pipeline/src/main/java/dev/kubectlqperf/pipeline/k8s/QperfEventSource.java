@@ -4,6 +4,7 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,20 +25,27 @@ public final class QperfEventSource implements AutoCloseable {
   private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Consumer<String> keys;
+  private final ResourceEventHandler<Qperf> runs;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
   private final List<SharedIndexInformer<Qperf>> qperfInformers = new ArrayList<>();
 
-  /** @param keys takes the {@code namespace/name} of every Qperf that may need a reconcile */
-  public QperfEventSource(QperfCluster cluster, PipelineConfig config, Consumer<String> keys) {
+  /**
+   * @param keys takes the {@code namespace/name} of every Qperf that may need a reconcile
+   * @param runs is told of every Qperf as it is (the metrics)
+   */
+  public QperfEventSource(QperfCluster cluster, PipelineConfig config, Consumer<String> keys,
+      ResourceEventHandler<Qperf> runs) {
     this.cluster = cluster;
     this.config = config;
     this.keys = keys;
+    this.runs = runs;
   }
 
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : namespaces()) {
       SharedIndexInformer<Qperf> qperfInformer = cluster.informQperves(ns, new KeyedEvents(this::keyOf, keys), resync);
+      qperfInformer.addEventHandler(runs);
       qperfInformers.add(qperfInformer);
       informers.add(qperfInformer);
       informers.addAll(cluster.informOwned(ns, new KeyedEvents(this::ownerKey, keys), resync));

@@ -71,6 +71,11 @@ public final class WorkQueue implements AutoCloseable {
     }
   }
 
+  /** Keys waiting for a worker now. */
+  public synchronized int depth() {
+    return waiting.size();
+  }
+
   /** Adds the key after a delay; an earlier pending delay for the key wins. */
   public synchronized void addAfter(String key, Duration delay) {
     if (closed) {

@@ -7,6 +7,7 @@ import dev.kubectlqperf.pipeline.config.Sink;
 import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
 import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
+import dev.kubectlqperf.pipeline.metrics.SinkMetrics;
 import dev.kubectlqperf.pipeline.sink.SinkRefusal;
 import dev.kubectlqperf.pipeline.sink.SlackWebhook;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
@@ -46,7 +47,7 @@ class SinkRoutesTest extends CamelTestSupport {
         SinkConfig.SLACK_WEBHOOK_URL, slack.webhookUrl(), SinkConfig.RETRIES, "2",
         SinkConfig.RETRY_DELAY_MS, "10", SinkConfig.MAX_RETRY_DELAY_MS, "20",
         SinkConfig.DEAD_LETTER_DIR, deadLetter.toString()));
-    DeliveryOutcomes outcomes = new DeliveryOutcomes(recorded, new DeliveryGuard(), config);
+    DeliveryOutcomes outcomes = new DeliveryOutcomes(recorded, new DeliveryGuard(), config, SinkMetrics.unexported());
     return new RoutesBuilder[] {new SinkErrorHandling(config, outcomes), new DeadLetterRoute(outcomes),
         new InfluxSinkRoute(config, Clock.systemUTC(), outcomes),
         new SlackSinkRoute(new SlackWebhook(http, config.slackWebhookUrl()), null, outcomes)};
