@@ -6,6 +6,7 @@ import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
+import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
 import dev.kubectlqperf.pipeline.matrix.MatrixWork;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
@@ -17,6 +18,7 @@ import dev.kubectlqperf.pipeline.route.RouteGateway;
 import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
 import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.route.SinkSetup;
+import dev.kubectlqperf.pipeline.schedule.ScheduleWork;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -55,6 +57,7 @@ public final class Pipeline implements AutoCloseable {
   private WorkQueue queue;
   private QperfEventSource source;
   private MatrixWork matrices;
+  private ScheduleWork schedules;
   private Leadership leadership;
   private SinkSetup sinks;
   private boolean working;
@@ -89,6 +92,7 @@ public final class Pipeline implements AutoCloseable {
     queue = new WorkQueue(config.parallelism(), routes::reconcile);
     source = new QperfEventSource(cluster, config, queue::add);
     matrices = new MatrixWork(cluster, config, clock);
+    schedules = new ScheduleWork(cluster, new ScheduleCalls(client), config, clock);
 
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
     main.configure().addRoutesBuilder(new ReconcileRoute(reconciler));
@@ -113,6 +117,7 @@ public final class Pipeline implements AutoCloseable {
       queue.start();
       source.start();
       matrices.start();
+      schedules.start();
     }
   }
 
@@ -148,6 +153,7 @@ public final class Pipeline implements AutoCloseable {
     }
     try {
       if (wasWorking) {
+        schedules.close();
         matrices.close();
         source.close();
         queue.close();
