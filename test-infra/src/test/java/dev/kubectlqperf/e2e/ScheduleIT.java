@@ -240,6 +240,7 @@ class ScheduleIT {
           .filter(e -> "TrendRegressed".equals(e.getReason())).count() == 1);
 
       Shell.Result history = Kubectl.plugin(cluster.kubeconfig(), "history", "trend", "-n", ns);
+      System.out.println("kubectl qperf history trend:\n" + history.out());
       assertEquals(1, history.exitCode(), history.out() + history.err());
       assertTrue(history.out().contains("Regressed"), history.out());
     }

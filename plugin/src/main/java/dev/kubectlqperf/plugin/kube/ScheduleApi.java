@@ -40,7 +40,9 @@ public final class ScheduleApi {
         CRD_MISSING);
   }
 
+  /** Creates it in this API's namespace. */
   public QperfSchedule create(QperfSchedule schedule) {
+    schedule.getMetadata().setNamespace(namespace);
     try {
       return CrdCalls.call(() -> client.resource(schedule).create(), CRD_MISSING);
     } catch (KubernetesClientException e) {

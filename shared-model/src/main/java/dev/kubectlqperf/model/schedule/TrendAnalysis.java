@@ -3,6 +3,7 @@ package dev.kubectlqperf.model.schedule;
 import dev.kubectlqperf.model.compare.MetricChange;
 import dev.kubectlqperf.model.compare.ResultComparison;
 import dev.kubectlqperf.model.result.MetricStatistics;
+import dev.kubectlqperf.model.result.Quantities;
 import dev.kubectlqperf.model.result.Summary;
 import dev.kubectlqperf.model.stats.Statistics;
 import java.util.Comparator;
@@ -49,10 +50,10 @@ public final class TrendAnalysis {
               + " runs before");
     }
     String label = moved.baseline().test() + " " + moved.baseline().metric();
-    String message = String.format(Locale.ROOT, "%s %s %+.1f %% (%s → %s %s) in %s against the %d runs before",
+    String message = String.format(Locale.ROOT, "%s %s %+.1f %% (%s → %s) in %s against the %d runs before",
         label, verdict == TrendVerdict.Regressed ? "regressed" : "improved", moved.changePercent(),
-        number(moved.baseline().mean()), number(moved.candidate().mean()), moved.baseline().unit(), latest.name(),
-        baseline.size());
+        Quantities.format(moved.baseline().mean(), moved.baseline().unit()),
+        Quantities.format(moved.candidate().mean(), moved.baseline().unit()), latest.name(), baseline.size());
     return new Trend(verdict, label, round(moved.changePercent()), moved.baseline().mean(), moved.candidate().mean(),
         moved.baseline().unit(), since, latest.name(), baseline.size(), message);
   }
@@ -83,9 +84,5 @@ public final class TrendAnalysis {
   /** One decimal; null for an infinite change (from a zero baseline), which JSON cannot carry. */
   private static Double round(double percent) {
     return Double.isFinite(percent) ? Double.valueOf(Math.round(percent * 10) / 10.0) : null;
-  }
-
-  private static String number(double value) {
-    return String.format(Locale.ROOT, "%.4g", value);
   }
 }
