@@ -161,7 +161,7 @@ if $uninstall; then
   done
   $removed || say "nothing to remove under ${prefix}"
   $local_cluster_removed \
-    || say "Qperf CRs and the CRD are left in the cluster; remove them with: kubectl delete crd qperves.perf.kubestone.xridge.io qperfmatrices.perf.kubestone.xridge.io"
+    || say "Qperf CRs and the CRD are left in the cluster; remove them with: kubectl delete crd qperves.perf.kubestone.xridge.io qperfmatrices.perf.kubestone.xridge.io qperfschedules.perf.kubestone.xridge.io"
   exit 0
 fi
 
@@ -335,7 +335,7 @@ elif cluster_reachable && $in_cluster; then
   pipeline_pid >/dev/null && stop_pipeline
   deploy_in_cluster
 elif cluster_reachable; then
-  say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml -f crd/qperfmatrices.perf.kubestone.xridge.io.yaml)"
+  say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml -f crd/qperfmatrices.perf.kubestone.xridge.io.yaml -f crd/qperfschedules.perf.kubestone.xridge.io.yaml)"
   start_pipeline
 elif ! $local_cluster; then
   say "no cluster reachable (kubectl version failed): skipped applying the CRD and starting the pipeline"
@@ -345,7 +345,7 @@ elif [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
   say "  sudo ./install.sh        or point kubectl at a cluster and rerun ./install.sh"
 else
   local_cluster_up
-  say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml -f crd/qperfmatrices.perf.kubestone.xridge.io.yaml)"
+  say "$(kubectl apply -f crd/qperves.perf.kubestone.xridge.io.yaml -f crd/qperfmatrices.perf.kubestone.xridge.io.yaml -f crd/qperfschedules.perf.kubestone.xridge.io.yaml)"
   start_pipeline
   first_run
   cat <<LOCAL

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Re-renders the CRDs in crd/ (qperves…, qperfmatrices….yaml) from the model after a model change.
+# Re-renders the CRDs in crd/ (qperves…, qperfmatrices…, qperfschedules….yaml) from the model after a model change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cpfile=$(mktemp)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.schedule.QperfSchedule;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.io.IOException;
@@ -30,8 +31,10 @@ public final class CrdRenderer {
 
   public static final String FILE_NAME = fileName(Qperf.class);
   public static final String MATRIX_FILE_NAME = fileName(QperfMatrix.class);
+  public static final String SCHEDULE_FILE_NAME = fileName(QperfSchedule.class);
   /** Every kind of the model, in the order the files are listed. */
-  public static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(Qperf.class, QperfMatrix.class);
+  public static final List<Class<? extends CustomResource<?, ?>>> KINDS = List.of(Qperf.class, QperfMatrix.class,
+      QperfSchedule.class);
 
   private CrdRenderer() {}
 

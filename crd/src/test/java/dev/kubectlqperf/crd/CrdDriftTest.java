@@ -33,7 +33,8 @@ class CrdDriftTest {
   void kustomizationAndTheJarListEveryCrd() throws IOException {
     String kustomization = Files.readString(Path.of("kustomization.yaml"));
     String pom = Files.readString(Path.of("pom.xml"));
-    for (String file : List.of(CrdRenderer.FILE_NAME, CrdRenderer.MATRIX_FILE_NAME)) {
+    for (String file : List.of(CrdRenderer.FILE_NAME, CrdRenderer.MATRIX_FILE_NAME,
+        CrdRenderer.SCHEDULE_FILE_NAME)) {
       assertTrue(kustomization.contains("- " + file), "kustomization.yaml misses " + file);
       assertTrue(pom.contains("<include>" + file + "</include>"), "crd/pom.xml misses " + file);
     }

@@ -6,6 +6,7 @@ import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.QperfEventSource;
+import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
 import dev.kubectlqperf.pipeline.matrix.MatrixWork;
 import dev.kubectlqperf.pipeline.metrics.PipelineMetrics;
 import dev.kubectlqperf.pipeline.metrics.RunMetrics;
@@ -20,6 +21,7 @@ import dev.kubectlqperf.pipeline.route.RouteGateway;
 import dev.kubectlqperf.pipeline.delivery.DeliveryGuard;
 import dev.kubectlqperf.pipeline.delivery.DeliveryOutcomes;
 import dev.kubectlqperf.pipeline.route.SinkSetup;
+import dev.kubectlqperf.pipeline.schedule.ScheduleWork;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import dev.kubectlqperf.pipeline.config.Sink;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -63,6 +65,7 @@ public final class Pipeline implements AutoCloseable {
   private WorkQueue queue;
   private QperfEventSource source;
   private MatrixWork matrices;
+  private ScheduleWork schedules;
   private Leadership leadership;
   private SinkSetup sinks;
   private PrometheusMeterRegistry metrics;
@@ -105,6 +108,7 @@ public final class Pipeline implements AutoCloseable {
     source = new QperfEventSource(cluster, config, queue::add,
         new RunMetrics(metrics, config.metricsMaxSeries(), PipelineConfig.METRICS_MAX_SERIES));
     matrices = new MatrixWork(cluster, config, clock);
+    schedules = new ScheduleWork(cluster, new ScheduleCalls(client), config, clock);
 
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
     main.configure().addRoutesBuilder(new ReconcileRoute(reconciler));
@@ -129,6 +133,7 @@ public final class Pipeline implements AutoCloseable {
       queue.start();
       source.start();
       matrices.start();
+      schedules.start();
     }
   }
 
@@ -164,6 +169,7 @@ public final class Pipeline implements AutoCloseable {
     }
     try {
       if (wasWorking) {
+        schedules.close();
         matrices.close();
         source.close();
         queue.close();

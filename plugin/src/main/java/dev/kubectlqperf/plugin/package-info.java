@@ -6,6 +6,7 @@
  * <pre>
  * command/     one class per subcommand
  * matrix/      the matrix subcommands (QperfMatrix): create, get, the heatmaps
+ * schedule/    the schedule subcommands (QperfSchedule): create, get, and history with its sparklines
  * helper/      the warm JVM that answers get, describe and results
  * run/         following a run to its end, its result document from the client pods
  * spec/        create's flags turned into spec fields (pure)
@@ -13,7 +14,7 @@
  * option/      the shared flags: kubectl's global flags, -o, a run's NAME
  * completion/  run names, the shell's completer, cobra's __complete for kubectl
  * context/     what commands get injected: stdin, the cluster connection, the command tree
- * kube/        the cluster connection, QperfApi and MatrixApi, the classes that call the API server
+ * kube/        the cluster connection, QperfApi, MatrixApi and ScheduleApi, the classes that call the API server
  * failure/     exit codes and the one-line message of an error
  * </pre>
  */

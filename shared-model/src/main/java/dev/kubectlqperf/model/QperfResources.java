@@ -25,6 +25,10 @@ public final class QperfResources {
   /** Matrix children: the matrix, the pair's nodes and zones, the scenario (values made valid by {@link KubeNames#labelValue}). */
   public static final String LABEL_MATRIX = Qperf.GROUP + "/matrix";
   public static final String LABEL_MATRIX_UID = Qperf.GROUP + "/matrix-uid";
+  /** Schedule children (runs): the schedule's name; the Prometheus gauges key on it too. */
+  public static final String LABEL_SCHEDULE = Qperf.GROUP + "/schedule";
+  /** The due time a schedule's run was created for (an ISO-8601 instant). */
+  public static final String ANNOTATION_SCHEDULED_TIME = Qperf.GROUP + "/scheduled-time";
   public static final String LABEL_SRC_NODE = Qperf.GROUP + "/src-node";
   public static final String LABEL_DST_NODE = Qperf.GROUP + "/dst-node";
   public static final String LABEL_SRC_ZONE = Qperf.GROUP + "/src-zone";

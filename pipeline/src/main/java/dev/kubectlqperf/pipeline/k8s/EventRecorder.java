@@ -1,8 +1,8 @@
 package dev.kubectlqperf.pipeline.k8s;
 
-import dev.kubectlqperf.model.Qperf;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.MicroTime;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Kubernetes Events on the Qperf, so {@code kubectl describe} tells the story of a run. */
+/** Kubernetes Events on a Qperf (or a schedule or matrix), so {@code kubectl describe} tells the story of a run. */
 public class EventRecorder {
 
   public static final String COMPONENT = "qperf-pipeline";
@@ -31,15 +31,15 @@ public class EventRecorder {
     this.clock = clock;
   }
 
-  public void normal(Qperf qperf, String reason, String message) {
+  public void normal(HasMetadata qperf, String reason, String message) {
     record(qperf, "Normal", reason, message);
   }
 
-  public void warning(Qperf qperf, String reason, String message) {
+  public void warning(HasMetadata qperf, String reason, String message) {
     record(qperf, "Warning", reason, message);
   }
 
-  private void record(Qperf qperf, String type, String reason, String message) {
+  private void record(HasMetadata qperf, String type, String reason, String message) {
     String ns = qperf.getMetadata().getNamespace();
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     Event event = new EventBuilder()
@@ -48,7 +48,7 @@ public class EventRecorder {
           .withName(qperf.getMetadata().getName() + "." + Long.toHexString(clock.millis()) + sequence.incrementAndGet())
         .endMetadata()
         .withNewInvolvedObject()
-          .withApiVersion(Qperf.API_VERSION).withKind(Qperf.KIND).withNamespace(ns)
+          .withApiVersion(qperf.getApiVersion()).withKind(qperf.getKind()).withNamespace(ns)
           .withName(qperf.getMetadata().getName()).withUid(qperf.getMetadata().getUid())
         .endInvolvedObject()
         .withType(type).withReason(reason).withMessage(message)
@@ -58,12 +58,12 @@ public class EventRecorder {
         .withAction(reason)
         .withNewSource().withComponent(COMPONENT).endSource()
         .build();
-    LOG.info("Qperf {}/{}: {} {}", ns, qperf.getMetadata().getName(), reason, message);
+    LOG.info("{} {}/{}: {} {}", qperf.getKind(), ns, qperf.getMetadata().getName(), reason, message);
     try {
       cluster.createEvent(event);
     } catch (KubernetesClientException e) {
       // An event is a courtesy; the status carries the facts.
-      LOG.warn("Qperf {}/{}: could not record event {}: {}", ns, qperf.getMetadata().getName(), reason, e.getMessage());
+      LOG.warn("{} {}/{}: could not record event {}: {}", qperf.getKind(), ns, qperf.getMetadata().getName(), reason, e.getMessage());
     }
   }
 }

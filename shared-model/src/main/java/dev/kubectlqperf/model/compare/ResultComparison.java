@@ -28,7 +28,7 @@ public final class ResultComparison {
     List<MetricChange> changes = new ArrayList<>();
     List<MetricStatistics> candidates = statisticsOf(candidate);
     for (MetricStatistics b : statisticsOf(baseline)) {
-      if (!HIGHER_IS_BETTER.contains(b.unit()) && !LOWER_IS_BETTER.contains(b.unit())) {
+      if (!hasDirection(b.unit())) {
         continue;
       }
       candidates.stream().filter(c -> sameMeasurement(b, c)).findFirst()
@@ -50,7 +50,13 @@ public final class ResultComparison {
         .filter(c -> baselines.stream().noneMatch(b -> sameMeasurement(b, c))).toList();
   }
 
-  private static MetricChange change(MetricStatistics b, MetricStatistics c, double thresholdPercent) {
+  /** Whether a metric of this unit has a better direction, and so can regress. */
+  public static boolean hasDirection(String unit) {
+    return HIGHER_IS_BETTER.contains(unit) || LOWER_IS_BETTER.contains(unit);
+  }
+
+  /** How one metric moved from {@code b} to {@code c} (same metric, a unit with a direction). */
+  public static MetricChange change(MetricStatistics b, MetricStatistics c, double thresholdPercent) {
     double changePercent = b.mean() == 0 ? (c.mean() == 0 ? 0 : Double.POSITIVE_INFINITY)
         : 100 * (c.mean() - b.mean()) / Math.abs(b.mean());
     Noise noise;

@@ -1,0 +1,63 @@
+package dev.kubectlqperf.pipeline.k8s;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfResources;
+import dev.kubectlqperf.model.schedule.QperfSchedule;
+import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.ScheduleRuns;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.List;
+
+/** The calls the schedules make beyond {@link QperfCluster}'s: their own kind, and their runs. */
+public class ScheduleCalls {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final KubernetesClient client;
+
+  public ScheduleCalls(KubernetesClient client) {
+    this.client = client;
+  }
+
+  public QperfSchedule schedule(String namespace, String name) {
+    return client.resources(QperfSchedule.class).inNamespace(namespace).withName(name).get();
+  }
+
+  /** The runs of this very schedule: labelled for it and owned by its uid (not an earlier one's of the name). */
+  public List<Qperf> runs(QperfSchedule schedule) {
+    return client.resources(Qperf.class).inNamespace(schedule.getMetadata().getNamespace())
+        .withLabels(ScheduleRuns.selector(schedule.getMetadata().getName())).list().getItems().stream()
+        .filter(run -> ScheduleRuns.ownedBy(run, schedule)).toList();
+  }
+
+  /** Replaces the whole status of the schedule with uid {@code uid} (a JSON patch that tests the uid first). */
+  public void replaceStatus(String namespace, String name, String uid, QperfScheduleStatus status) {
+    ArrayNode patch = JSON.createArrayNode();
+    patch.addObject().put("op", "test").put("path", "/metadata/uid").put("value", uid);
+    patch.addObject().put("op", "add").put("path", "/status")
+        .set("value", QperfCluster.withoutEmptyStrings(JSON.valueToTree(status)));
+    client.resources(QperfSchedule.class).inNamespace(namespace).withName(name).subresource("status")
+        .patch(PatchContext.of(PatchType.JSON), patch.toString());
+  }
+
+  /** An informer on the QperfSchedules of {@code namespace} (null: every namespace), started. */
+  public SharedIndexInformer<QperfSchedule> informSchedules(String namespace, ResourceEventHandler<HasMetadata> handler,
+      long resyncMillis) {
+    var schedules = client.resources(QperfSchedule.class);
+    return (namespace == null ? schedules.inAnyNamespace() : schedules.inNamespace(namespace))
+        .inform(handler, resyncMillis);
+  }
+
+  /** An informer on the Qperves of {@code namespace} (null: every namespace) that a schedule made, started. */
+  public SharedIndexInformer<Qperf> informRuns(String namespace, ResourceEventHandler<HasMetadata> handler) {
+    var qperves = client.resources(Qperf.class);
+    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
+        .withLabel(QperfResources.LABEL_SCHEDULE).inform(handler, 0);
+  }
+}

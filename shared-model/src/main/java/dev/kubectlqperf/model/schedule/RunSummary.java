@@ -1,0 +1,30 @@
+package dev.kubectlqperf.model.schedule;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.result.Verdict;
+import java.util.List;
+
+/** One run of a schedule as its history keeps it, after its child Qperf may be gone. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunSummary(
+    @JsonPropertyDescription("The child Qperf.") String name,
+    @JsonPropertyDescription("The due time the run was created for.") String scheduledTime,
+    String completionTime,
+    QperfPhase phase,
+    @JsonPropertyDescription("The run's own verdict against its thresholds, when it has any.") Verdict.Outcome verdict,
+    String reason,
+    @JsonPropertyDescription("Headline metrics: mean and 95 % confidence interval.") List<RunMetric> metrics) {
+
+  @JsonIgnore
+  public boolean completed() {
+    return phase == QperfPhase.Completed;
+  }
+
+  @JsonIgnore
+  public boolean ended() {
+    return phase != null && phase.isFinal();
+  }
+}
