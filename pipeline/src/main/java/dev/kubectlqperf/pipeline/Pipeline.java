@@ -10,6 +10,7 @@ import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
 import dev.kubectlqperf.pipeline.matrix.MatrixWork;
 import dev.kubectlqperf.pipeline.metrics.PipelineMetrics;
 import dev.kubectlqperf.pipeline.metrics.RunMetrics;
+import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.metrics.SinkMetrics;
 import dev.kubectlqperf.pipeline.reconcile.Outbox;
 import dev.kubectlqperf.pipeline.reconcile.QperfReconciler;
@@ -108,7 +109,8 @@ public final class Pipeline implements AutoCloseable {
     source = new QperfEventSource(cluster, config, queue::add,
         new RunMetrics(metrics, config.metricsMaxSeries(), PipelineConfig.METRICS_MAX_SERIES));
     matrices = new MatrixWork(cluster, config, clock);
-    schedules = new ScheduleWork(cluster, new ScheduleCalls(client), config, clock);
+    schedules = new ScheduleWork(cluster, new ScheduleCalls(client), config, clock,
+        new ScheduleTrends(metrics, config.metricsMaxSeries(), PipelineConfig.METRICS_MAX_SERIES));
 
     main.configure().addRoutesBuilder(new ResyncRoute(source, queue));
     main.configure().addRoutesBuilder(new ReconcileRoute(reconciler));

@@ -20,8 +20,6 @@ public final class QperfResources {
   /** The repetition a client pod runs (1-based). */
   public static final String LABEL_REPETITION = Qperf.GROUP + "/repetition";
 
-  /** A run created by a QperfSchedule: the schedule's name. */
-  public static final String LABEL_SCHEDULE = Qperf.GROUP + "/schedule";
   /** Matrix children: the matrix, the pair's nodes and zones, the scenario (values made valid by {@link KubeNames#labelValue}). */
   public static final String LABEL_MATRIX = Qperf.GROUP + "/matrix";
   public static final String LABEL_MATRIX_UID = Qperf.GROUP + "/matrix-uid";

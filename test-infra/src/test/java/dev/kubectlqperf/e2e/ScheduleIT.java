@@ -21,11 +21,13 @@ import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.config.SinkConfig;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
+import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.schedule.ScheduleWork;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,7 @@ class ScheduleIT {
   private static KubernetesClient admin;
   private final List<ScheduleWork> works = new ArrayList<>();
   private final List<String> namespaces = new ArrayList<>();
+  private final SimpleMeterRegistry trendMetrics = new SimpleMeterRegistry();
 
   @BeforeAll
   static void setUp(ControlPlane plane) throws Exception {
@@ -238,6 +241,9 @@ class ScheduleIT {
       assertTrue(slack.posts().get(0).body().contains("tcp_bw bw regressed"), slack.posts().get(0).body());
       assertTrue(admin.v1().events().inNamespace(ns).list().getItems().stream()
           .filter(e -> "TrendRegressed".equals(e.getReason())).count() == 1);
+      await("qperf_schedule_regressed 1").atMost(WAIT).until(() ->
+          trendMetrics.find(ScheduleTrends.METRIC).tag("schedule", "trend").gauge() != null
+              && trendMetrics.get(ScheduleTrends.METRIC).tag("schedule", "trend").gauge().value() == 1.0);
 
       Shell.Result history = Kubectl.plugin(cluster.kubeconfig(), "history", "trend", "-n", ns);
       System.out.println("kubectl qperf history trend:\n" + history.out());
@@ -251,7 +257,8 @@ class ScheduleIT {
     env.putAll(extra);
     PipelineConfig config = PipelineConfig.fromMap(env);
     KubernetesClient pipeline = cluster.as("qperf-system", "qperf-pipeline");
-    ScheduleWork work = new ScheduleWork(new QperfCluster(pipeline), new ScheduleCalls(pipeline), config, clock);
+    ScheduleWork work = new ScheduleWork(new QperfCluster(pipeline), new ScheduleCalls(pipeline), config, clock,
+        new ScheduleTrends(trendMetrics, 100, "QPERF_METRICS_MAX_SERIES"));
     work.start();
     works.add(work);
     return work;

@@ -3,9 +3,11 @@ package dev.kubectlqperf.pipeline.schedule;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.Trend;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
 import dev.kubectlqperf.pipeline.sink.SinkRefusal;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -30,12 +32,14 @@ public final class ScheduleReconciler {
   private final ScheduleCalls calls;
   private final EventRecorder events;
   private final TrendNotifier notifier;
+  private final ScheduleTrends trends;
   private final PipelineConfig config;
   private final Clock clock;
 
-  public ScheduleReconciler(QperfCluster cluster, ScheduleCalls calls, TrendNotifier notifier, PipelineConfig config,
-      Clock clock) {
+  public ScheduleReconciler(QperfCluster cluster, ScheduleCalls calls, TrendNotifier notifier, ScheduleTrends trends,
+      PipelineConfig config, Clock clock) {
     this.cluster = cluster;
+    this.trends = trends;
     this.calls = calls;
     this.events = new EventRecorder(cluster, clock);
     this.notifier = notifier;
@@ -47,6 +51,7 @@ public final class ScheduleReconciler {
   public Duration reconcile(String namespace, String name) throws InterruptedException {
     QperfSchedule schedule = calls.schedule(namespace, name);
     if (schedule == null || schedule.getMetadata().getDeletionTimestamp() != null) {
+      trends.forget(namespace, name);
       return null; // its runs go with it, through their owner reference
     }
     QperfScheduleStatus saved = schedule.getStatus();
@@ -79,6 +84,8 @@ public final class ScheduleReconciler {
     if (!decision.next().equals(saved) && !write(schedule, decision.next())) {
       return null;
     }
+    Trend trend = decision.next().trend();
+    trends.scheduleTrend(namespace, name, trend == null ? null : trend.verdict().name());
     return after(decision, now);
   }
 

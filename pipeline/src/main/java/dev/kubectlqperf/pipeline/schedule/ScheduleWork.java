@@ -3,6 +3,7 @@ package dev.kubectlqperf.pipeline.schedule;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
+import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +23,12 @@ public final class ScheduleWork implements AutoCloseable {
   private WorkQueue queue;
   private ScheduleEventSource source;
 
-  public ScheduleWork(QperfCluster cluster, ScheduleCalls calls, PipelineConfig config, Clock clock) {
+  public ScheduleWork(QperfCluster cluster, ScheduleCalls calls, PipelineConfig config, Clock clock,
+      ScheduleTrends trends) {
     this.calls = calls;
     this.config = config;
     this.notifier = new TrendNotifier(config.sinks());
-    this.reconciler = new ScheduleReconciler(cluster, calls, notifier, config, clock);
+    this.reconciler = new ScheduleReconciler(cluster, calls, notifier, trends, config, clock);
   }
 
   public synchronized void start() {
