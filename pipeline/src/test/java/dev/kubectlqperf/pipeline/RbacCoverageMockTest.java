@@ -97,7 +97,9 @@ class RbacCoverageMockTest extends MockClusterTest {
     assertEquals(namespacedToo, namespaced, "both flavours grant the same namespaced rules");
     PolicyRule nodes = rules(ClusterRole.class, "../deploy/namespaced/node-reader.yaml").get(0);
     assertEquals(List.of("nodes"), nodes.getResources(), "namespaced: nodes granted beside the Role");
-    assertEquals(List.of("list"), nodes.getVerbs());
+    assertEquals(List.of("get", "list"), nodes.getVerbs(), "a matrix lists them; a client's node is read when it stops reporting");
+    assertEquals(nodes, rules(ClusterRole.class, "../deploy/cluster-wide/clusterrole.yaml").stream()
+        .filter(r -> r.getResources().equals(List.of("nodes"))).findFirst().orElseThrow(), "both flavours grant the same on nodes");
   }
 
   /** A matrix of two nodes, far enough that the pipeline listed nodes, wrote status and created a child. */
