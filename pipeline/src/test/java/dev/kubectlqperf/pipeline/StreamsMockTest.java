@@ -60,7 +60,7 @@ class StreamsMockTest extends MockClusterTest {
     assertEquals(0.02, status.getStartSkewSeconds());
     assertEquals(Verdict.Outcome.Passed, status.getVerdict());
     assertTrue(status.getHeadline().startsWith("tcp_bw sum 6 GB/sec (3 streams, 1.5 GB/sec–2.5 GB/sec), "
-        + "tcp_lat latency 11 us (3 streams, 10 us–12 us)"), status.getHeadline());
+        + "tcp_lat 11 us (3 streams, 10 us–12 us)"), status.getHeadline());
     assertEquals(List.of(1, 1, 2, 2, 3, 3), status.getResults().stream().map(r -> r.stream()).toList());
 
     QperfResult published = fixture.published.get(0);
