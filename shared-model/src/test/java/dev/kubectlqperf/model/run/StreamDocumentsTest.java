@@ -147,6 +147,24 @@ class StreamDocumentsTest {
   }
 
   @Test
+  void compareSetsTheSumOfParallelStreamsAgainstOneStream() {
+    Qperf single = run(1, 1, null, null);
+    QperfResult one = ClientPodResult.ofRun(single, List.of(ended(single, 1, 0)),
+        (pod, c) -> "tcp_bw:\n    bw  =  1 GB/sec\ntcp_lat:\n    latency  =  10 us\n", NOW, null);
+    Qperf four = run(4, 1, null, null);
+    QperfResult parallel = ClientPodResult.ofRun(four, List.of(ended(four, 1, 0)), (pod, c) -> log(1, "0.9 GB/sec",
+        "12 us"), NOW, null);
+    var changes = dev.kubectlqperf.model.compare.ResultComparison.compare(one, parallel, 5);
+    var sum = changes.stream().filter(c -> c.baseline().metric().equals("bw sum")).findFirst().orElseThrow();
+    assertEquals(1e9, sum.baseline().mean(), 1, "one stream is its own sum");
+    assertEquals(3.6e9, sum.candidate().mean(), 1);
+    assertEquals(dev.kubectlqperf.model.compare.MetricChange.Outcome.IMPROVEMENT, sum.outcome());
+    assertTrue(changes.stream().noneMatch(c -> c.baseline().metric().equals("latency sum")));
+    assertEquals(List.of("bw", "latency"), dev.kubectlqperf.model.compare.ResultComparison.compare(one, one, 5).stream()
+        .map(c -> c.baseline().metric()).toList(), "two runs of one stream compare as before");
+  }
+
+  @Test
   void theDocumentReadsBackWithItsStreams() {
     Qperf q = run(2, 1, null, null);
     Map<String, String> logs = Map.of("client", log(1, "1 GB/sec", "1 us"), "client-2", log(1.5, "1 GB/sec", "1 us"));
