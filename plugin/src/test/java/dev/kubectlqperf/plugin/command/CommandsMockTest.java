@@ -318,6 +318,10 @@ class CommandsMockTest {
     assertTrue(described.contains("Parallel:     2 streams"), described);
     assertTrue(described.contains("Start skew:   0.04 s between the first and the last stream"), described);
     assertTrue(cli.run("get", "par", "-n", NS).out().contains("tcp_bw sum 3.5 GB/sec"));
+    assertTrue(cli.run("logs", "par", "-n", NS, "--stream", "2").out().contains("bw  =  2 GB/sec"));
+    Cli.Run noSuch = cli.run("logs", "par", "-n", NS, "--stream", "3");
+    assertEquals(2, noSuch.exitCode());
+    assertTrue(noSuch.err().contains("run par has 2 streams, got 3"), noSuch.err());
   }
 
   @Test
