@@ -38,7 +38,10 @@ final class ClientLogs {
     this.retryWindow = retryWindow;
   }
 
-  /** The logs of the ended pods among {@code clientPods} (every client pod of the run), one per stream. */
+  /**
+   * The logs of the ended pods among {@code clientPods} (every client pod of the run), one per
+   * stream; a pod enters the reading only when the logs of all its streams were read.
+   */
   Reading read(Qperf run, List<Pod> clientPods, Instant now) {
     List<Pod> ended = clientPods.stream().filter(ClientPodResult::ended)
         .sorted(Comparator.comparingInt(QperfResources::repetitionOf)).toList();
@@ -46,9 +49,10 @@ final class ClientLogs {
     List<String> unavailable = new ArrayList<>(deletedRepetitions(clientPods));
     Duration retryIn = null;
     for (Pod pod : ended) {
+      Map<String, String> streams = new LinkedHashMap<>();
       for (String container : QperfResources.clientContainers(run)) {
         try {
-          logs.computeIfAbsent(pod, p -> new LinkedHashMap<>()).put(container, cluster.clientLog(pod, container));
+          streams.put(container, cluster.clientLog(pod, container));
         } catch (KubernetesClientException e) {
           String why = "the log of client pod " + pod.getMetadata().getName()
               + (run.parallel() == 1 ? "" : " container " + container) + " cannot be read (" + describe(e) + ")";
@@ -61,6 +65,9 @@ final class ClientLogs {
             unavailable.add(why);
           }
         }
+      }
+      if (streams.size() == run.parallel()) {
+        logs.put(pod, streams);
       }
     }
     return new Reading(logs, unavailable, retryIn);
