@@ -86,6 +86,26 @@ public final class FakeKubelet {
     });
   }
 
+  /** Every container (stream) of a client pod ran: each log served at its container's path, each exit code set. */
+  public void streamsEnded(String ns, String podName, java.util.Map<String, Integer> exitCodes,
+      java.util.Map<String, String> logs) {
+    logs.forEach((container, log) -> {
+      for (String query : List.of("?pretty=false&container=" + container, "?container=" + container + "&pretty=false")) {
+        server.expect().get().withPath(logPath(ns, podName) + query).andReturn(200, log).always();
+      }
+    });
+    bind(ns, podName);
+    boolean ok = exitCodes.values().stream().allMatch(c -> c == 0);
+    client.pods().inNamespace(ns).withName(podName).editStatus(p -> {
+      ensureStatus(p).setPhase(ok ? "Succeeded" : "Failed");
+      p.getStatus().setContainerStatuses(exitCodes.entrySet().stream().map(e -> new ContainerStatusBuilder()
+          .withName(e.getKey()).withNewState().withNewTerminated().withExitCode(e.getValue())
+          .withReason(e.getValue() == 0 ? "Completed" : "Error").withFinishedAt(Instant.now().toString())
+          .endTerminated().endState().build()).toList());
+      return p;
+    });
+  }
+
   /**
    * The client container ended, but its log answers {@code code} for the first {@code failures}
    * reads (a kubelet that does not answer, a deleted pod), then {@code log} (null: never).

@@ -57,6 +57,11 @@ public class Qperf extends CustomResource<QperfSpec, QperfStatus> implements Nam
     return getSpec() == null ? 1 : getSpec().effectiveRepetitions();
   }
 
+  /** How many streams measure at once: the spec's parallel, 1 without a spec. */
+  public int parallel() {
+    return getSpec() == null ? 1 : getSpec().effectiveParallel();
+  }
+
   /** Whether the run has ended: its status names a final phase. */
   public boolean ended() {
     QperfStatus status = getStatus();

@@ -9,6 +9,10 @@ public final class QperfDefaults {
   /** The data port pinned for ClusterIP services. */
   public static final int DATA_PORT = 19766;
   public static final long TIMEOUT_SECONDS = 600;
+  /** Streams of one run: each is a qperf server and client process of its own. */
+  public static final int MAX_PARALLEL = 16;
+  /** qperf's own default test time (-t), in seconds. */
+  public static final long QPERF_TEST_SECONDS = 2;
 
   private QperfDefaults() {}
 }

@@ -1,6 +1,7 @@
 package dev.kubectlqperf.model;
 
 import dev.kubectlqperf.model.qperf.OptionSplitter;
+import dev.kubectlqperf.model.qperf.StreamStart;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Pure functions from a Qperf to the objects it owns. No client, no I/O. */
 public final class QperfManifests {
@@ -37,20 +39,11 @@ public final class QperfManifests {
 
   private QperfManifests() {}
 
+  /** One server container per stream, each listening on its own control port; one Deployment owns them all. */
   public static Deployment serverDeployment(Qperf qperf) {
     QperfConfiguration server = qperf.getSpec().server();
     Map<String, String> podLabels = QperfResources.podLabels(qperf, QperfResources.COMPONENT_SERVER, server.podLabelsOrEmpty());
-    Container container = new ContainerBuilder()
-        .withName(QperfResources.SERVER_CONTAINER)
-        .withImage(qperf.getSpec().imageName())
-        .withImagePullPolicy(pullPolicy(qperf))
-        .withCommand(QPERF_BINARY)
-        .withArgs("--listen_port", String.valueOf(QperfDefaults.CONTROL_PORT))
-        .withPorts(serverPorts(qperf))
-        .withReadinessProbe(readinessProbe())
-        .withResources(server.resources())
-        .withSecurityContext(containerSecurityContext())
-        .build();
+    List<Container> containers = IntStream.rangeClosed(1, qperf.parallel()).mapToObj(i -> serverContainer(qperf, i)).toList();
     return new DeploymentBuilder()
         .withMetadata(metadata(qperf, QperfResources.serverName(qperf), QperfResources.COMPONENT_SERVER, Map.of()))
         .withNewSpec()
@@ -58,20 +51,37 @@ public final class QperfManifests {
           .withNewSelector().withMatchLabels(QperfResources.serverSelector(qperf)).endSelector()
           .withNewTemplate()
             .withNewMetadata().withLabels(podLabels).withAnnotations(nullIfEmpty(server.annotationsOrEmpty())).endMetadata()
-            .withSpec(podSpec(qperf, server, container, "Always"))
+            .withSpec(podSpec(qperf, server, containers, "Always"))
           .endTemplate()
         .endSpec()
+        .build();
+  }
+
+  private static Container serverContainer(Qperf qperf, int stream) {
+    int port = QperfResources.controlPort(stream);
+    return new ContainerBuilder()
+        .withName(QperfResources.streamContainer(QperfResources.SERVER_CONTAINER, stream))
+        .withImage(qperf.getSpec().imageName())
+        .withImagePullPolicy(pullPolicy(qperf))
+        .withCommand(QPERF_BINARY)
+        .withArgs("--listen_port", String.valueOf(port))
+        .withPorts(serverPorts(qperf, stream))
+        .withReadinessProbe(readinessProbe(port))
+        .withResources(qperf.getSpec().server().resources())
+        .withSecurityContext(containerSecurityContext())
         .build();
   }
 
   public static Service serverService(Qperf qperf) {
     boolean headless = qperf.getSpec().effectiveServiceType() == ServiceType.Headless;
     List<ServicePort> ports = new ArrayList<>();
-    ports.add(servicePort("qperf", "TCP", QperfDefaults.CONTROL_PORT));
-    if (!headless) {
-      int data = qperf.getSpec().effectiveDataPort();
-      ports.add(servicePort("data-tcp", "TCP", data));
-      ports.add(servicePort("data-udp", "UDP", data));
+    for (int i = 1; i <= qperf.parallel(); i++) {
+      ports.add(servicePort(QperfResources.portName("qperf", i), "TCP", QperfResources.controlPort(i)));
+      if (!headless) {
+        int data = QperfResources.dataPort(qperf.getSpec(), i);
+        ports.add(servicePort(QperfResources.portName("data-tcp", i), "TCP", data));
+        ports.add(servicePort(QperfResources.portName("data-udp", i), "UDP", data));
+      }
     }
     return new ServiceBuilder()
         .withMetadata(metadata(qperf, QperfResources.serverName(qperf), QperfResources.COMPONENT_SERVER, Map.of()))
@@ -84,26 +94,35 @@ public final class QperfManifests {
         .build();
   }
 
+  /**
+   * The client pod of one repetition: one container per stream, so that the streams start together
+   * (one kubelet starts them in one pass) on one node, and a repetition stays one pod.
+   */
   public static Pod clientPod(Qperf qperf, int repetition) {
     QperfConfiguration client = qperf.getSpec().client();
     Map<String, String> annotations = client.annotationsOrEmpty();
-    Container container = new ContainerBuilder()
-        .withName(QperfResources.CLIENT_CONTAINER)
-        .withImage(qperf.getSpec().imageName())
-        .withImagePullPolicy(pullPolicy(qperf))
-        .withCommand(QPERF_BINARY)
-        .withArgs(clientArgs(qperf))
-        .withResources(client.resources())
-        .withSecurityContext(containerSecurityContext())
-        .build();
+    List<Container> containers = IntStream.rangeClosed(1, qperf.parallel()).mapToObj(i -> clientContainer(qperf, i)).toList();
     ObjectMeta meta = metadata(qperf, QperfResources.clientPodName(qperf, repetition), QperfResources.COMPONENT_CLIENT, annotations);
     Map<String, String> labels = QperfResources.podLabels(qperf, QperfResources.COMPONENT_CLIENT, client.podLabelsOrEmpty());
     labels.put(QperfResources.LABEL_REPETITION, String.valueOf(repetition));
     meta.setLabels(labels);
-    PodSpec spec = podSpec(qperf, client, container, "Never");
+    PodSpec spec = podSpec(qperf, client, containers, "Never");
     // A safety net if the pipeline is down: the kubelet ends a client that outlives the run.
     spec.setActiveDeadlineSeconds(qperf.getSpec().effectiveTimeoutSeconds());
     return new PodBuilder().withMetadata(meta).withSpec(spec).build();
+  }
+
+  /** A stream's client; with several streams, it first prints when it started ({@link StreamStart}). */
+  private static Container clientContainer(Qperf qperf, int stream) {
+    return new ContainerBuilder()
+        .withName(QperfResources.streamContainer(QperfResources.CLIENT_CONTAINER, stream))
+        .withImage(qperf.getSpec().imageName())
+        .withImagePullPolicy(pullPolicy(qperf))
+        .withCommand(qperf.parallel() == 1 ? List.of(QPERF_BINARY) : StreamStart.command())
+        .withArgs(clientArgs(qperf, stream))
+        .withResources(qperf.getSpec().client().resources())
+        .withSecurityContext(containerSecurityContext())
+        .build();
   }
 
   public static Pod clientPod(Qperf qperf) {
@@ -115,14 +134,19 @@ public final class QperfManifests {
    * options apply to every test (qperf reads its arguments left to right).
    */
   public static List<String> clientArgs(Qperf qperf) {
+    return clientArgs(qperf, 1);
+  }
+
+  /** The arguments of stream {@code stream}'s client: its server's control port and, pinned, its data port. */
+  public static List<String> clientArgs(Qperf qperf, int stream) {
     QperfSpec spec = qperf.getSpec();
     List<String> args = new ArrayList<>();
     args.add(QperfResources.serverName(qperf));
     args.add("--listen_port");
-    args.add(String.valueOf(QperfDefaults.CONTROL_PORT));
+    args.add(String.valueOf(QperfResources.controlPort(stream)));
     if (spec.effectiveServiceType() == ServiceType.ClusterIP) {
       args.add("--ip_port");
-      args.add(String.valueOf(spec.effectiveDataPort()));
+      args.add(String.valueOf(QperfResources.dataPort(spec, stream)));
     }
     args.addAll(OptionSplitter.split(spec.options()));
     args.addAll(spec.testsOrEmpty());
@@ -140,24 +164,28 @@ public final class QperfManifests {
     return List.of("sh", "-c", "grep -sqE '" + pattern + "' /proc/net/tcp6 /proc/net/tcp");
   }
 
-  private static Probe readinessProbe() {
+  private static Probe readinessProbe(int port) {
     return new ProbeBuilder()
-        .withNewExec().withCommand(readinessCommand(QperfDefaults.CONTROL_PORT)).endExec()
+        .withNewExec().withCommand(readinessCommand(port)).endExec()
         .withPeriodSeconds(1)
         .withTimeoutSeconds(2)
         .withFailureThreshold(3)
         .build();
   }
 
-  private static List<ContainerPort> serverPorts(Qperf qperf) {
+  private static List<ContainerPort> serverPorts(Qperf qperf, int stream) {
     List<ContainerPort> ports = new ArrayList<>();
-    ports.add(new ContainerPortBuilder().withName("qperf").withContainerPort(QperfDefaults.CONTROL_PORT).withProtocol("TCP").build());
+    ports.add(containerPort(QperfResources.portName("qperf", stream), QperfResources.controlPort(stream), "TCP"));
     if (qperf.getSpec().effectiveServiceType() == ServiceType.ClusterIP) {
-      int data = qperf.getSpec().effectiveDataPort();
-      ports.add(new ContainerPortBuilder().withName("data-tcp").withContainerPort(data).withProtocol("TCP").build());
-      ports.add(new ContainerPortBuilder().withName("data-udp").withContainerPort(data).withProtocol("UDP").build());
+      int data = QperfResources.dataPort(qperf.getSpec(), stream);
+      ports.add(containerPort(QperfResources.portName("data-tcp", stream), data, "TCP"));
+      ports.add(containerPort(QperfResources.portName("data-udp", stream), data, "UDP"));
     }
     return ports;
+  }
+
+  private static ContainerPort containerPort(String name, int port, String protocol) {
+    return new ContainerPortBuilder().withName(name).withContainerPort(port).withProtocol(protocol).build();
   }
 
   private static ServicePort servicePort(String name, String protocol, int port) {
@@ -166,11 +194,11 @@ public final class QperfManifests {
 
   static final long TERMINATION_GRACE_SECONDS = 1;
 
-  private static PodSpec podSpec(Qperf qperf, QperfConfiguration side, Container container, String restartPolicy) {
+  private static PodSpec podSpec(Qperf qperf, QperfConfiguration side, List<Container> containers, String restartPolicy) {
     PodScheduling scheduling = side.scheduling();
     boolean hostNetwork = side.usesHostNetwork();
     return new PodSpecBuilder()
-        .withContainers(container)
+        .withContainers(containers)
         .withRestartPolicy(restartPolicy)
         .withImagePullSecrets(pullSecrets(qperf))
         .withAffinity(scheduling.affinity())

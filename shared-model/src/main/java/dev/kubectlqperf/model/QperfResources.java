@@ -64,6 +64,48 @@ public final class QperfResources {
     return clientPodName(qperf, 1);
   }
 
+  /**
+   * The container of stream {@code stream} (1-based) of a side: {@code client}/{@code server} for
+   * the first, as in a run of one stream, then {@code client-2}, {@code server-2}, …
+   */
+  public static String streamContainer(String side, int stream) {
+    return stream <= 1 ? side : side + "-" + stream;
+  }
+
+  /** The client containers of a run, one per stream, in stream order. */
+  public static List<String> clientContainers(Qperf qperf) {
+    return java.util.stream.IntStream.rangeClosed(1, qperf.parallel())
+        .mapToObj(i -> streamContainer(CLIENT_CONTAINER, i)).toList();
+  }
+
+  /** The stream a container runs, from its name; 1 for the first stream's plain name. */
+  public static int streamOf(String container) {
+    int dash = container == null ? -1 : container.lastIndexOf('-');
+    try {
+      return dash < 0 ? 1 : Integer.parseInt(container.substring(dash + 1));
+    } catch (NumberFormatException e) {
+      return 1;
+    }
+  }
+
+  /**
+   * The qperf control port of stream {@code stream}: 19765, 19767, 19769, … Odd offsets stay free
+   * for the pinned data ports of a ClusterIP run (19766, 19768, …), so the defaults never collide.
+   */
+  public static int controlPort(int stream) {
+    return QperfDefaults.CONTROL_PORT + 2 * (stream - 1);
+  }
+
+  /** The pinned data port of stream {@code stream} of a ClusterIP run: spec.dataPort, +2 per stream. */
+  public static int dataPort(QperfSpec spec, int stream) {
+    return spec.effectiveDataPort() + 2 * (stream - 1);
+  }
+
+  /** A port's name for stream {@code stream}: {@code base} for the first, {@code base-N} after (at most 15 characters). */
+  public static String portName(String base, int stream) {
+    return stream <= 1 ? base : base + "-" + stream;
+  }
+
   /** The repetition a client pod runs, from its label; 1 for a pod without one. */
   public static int repetitionOf(Pod pod) {
     String label = pod.getMetadata() == null || pod.getMetadata().getLabels() == null ? null

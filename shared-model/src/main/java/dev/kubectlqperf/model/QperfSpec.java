@@ -36,20 +36,32 @@ public record QperfSpec(
     @JsonPropertyDescription("Where the result goes (influxdb, slack, file). Default: the pipeline's configured sinks.")
         List<String> sinks,
     @JsonPropertyDescription("Rules the results must meet, in qperf's units, e.g. 'tcp_bw bw at least 1 GB/sec', "
-            + "'tcp_lat latency p99 at most 50 us', 'cv at most 10 %'. They make the run's verdict.")
-        List<String> thresholds) {
+            + "'tcp_lat latency p99 at most 50 us', 'cv at most 10 %', 'tcp_bw bw sum at least 3 GB/sec' (the sum over "
+            + "parallel streams). They make the run's verdict.")
+        List<String> thresholds,
+    @JsonPropertyDescription("How many qperf client/server pairs measure at once (one stream each, qperf has no -P); the "
+            + "result has every stream and their aggregate. Default: 1, at most " + QperfDefaults.MAX_PARALLEL + ".")
+        Integer parallel) {
+
+  /** A spec of one stream. */
+  public QperfSpec(ImageSpec image, String options, List<String> tests, QperfConfiguration serverConfiguration,
+      QperfConfiguration clientConfiguration, Long timeoutSeconds, ServiceType serviceType, Integer dataPort,
+      Integer repetitions, List<String> sinks, List<String> thresholds) {
+    this(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType, dataPort,
+        repetitions, sinks, thresholds, null);
+  }
 
   /** A spec without thresholds. */
   public QperfSpec(ImageSpec image, String options, List<String> tests, QperfConfiguration serverConfiguration,
       QperfConfiguration clientConfiguration, Long timeoutSeconds, ServiceType serviceType, Integer dataPort,
       Integer repetitions, List<String> sinks) {
     this(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType, dataPort,
-        repetitions, sinks, null);
+        repetitions, sinks, null, null);
   }
 
   /** A spec with only tests and options: everything else defaulted. */
   public static QperfSpec of(List<String> tests, String options) {
-    return new QperfSpec(null, options, tests, null, null, null, null, null, null, null, null);
+    return new QperfSpec(null, options, tests, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -61,7 +73,7 @@ public record QperfSpec(
         : new ImageSpec(defaultImage, image == null ? null : image.pullPolicy(), image == null ? null : image.pullSecret());
     return new QperfSpec(withImage, options, tests, serverConfiguration, clientConfiguration,
         timeoutSeconds != null ? timeoutSeconds : defaultTimeoutSeconds, serviceType, dataPort, repetitions, sinks,
-        thresholds);
+        thresholds, parallel);
   }
 
   public String imageName() {
@@ -82,6 +94,16 @@ public record QperfSpec(
 
   public int effectiveRepetitions() {
     return repetitions == null ? 1 : repetitions;
+  }
+
+  public int effectiveParallel() {
+    return parallel == null ? 1 : parallel;
+  }
+
+  /** This spec with another number of streams. */
+  public QperfSpec withParallel(Integer streams) {
+    return new QperfSpec(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType,
+        dataPort, repetitions, sinks, thresholds, streams);
   }
 
   public QperfConfiguration server() {

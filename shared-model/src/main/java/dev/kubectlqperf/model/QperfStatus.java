@@ -54,6 +54,12 @@ public class QperfStatus {
   @JsonPropertyDescription("Statistics of the headline metrics over the repetitions (and loop iterations).")
   private List<MetricStatistics> statistics;
 
+  @JsonPropertyDescription("Statistics of the sums over the parallel streams (bandwidths and rates), over the repetitions.")
+  private List<MetricStatistics> aggregate;
+
+  @JsonPropertyDescription("How far apart the parallel streams started, in seconds: the largest of the repetitions.")
+  private Double startSkewSeconds;
+
   @JsonPropertyDescription("Passed or Failed: whether the results met every threshold of the spec. Absent without thresholds.")
   private Verdict.Outcome verdict;
 
@@ -87,6 +93,8 @@ public class QperfStatus {
     c.headline = headline;
     c.results = results == null ? null : new ArrayList<>(results);
     c.statistics = statistics == null ? null : new ArrayList<>(statistics);
+    c.aggregate = aggregate == null ? null : new ArrayList<>(aggregate);
+    c.startSkewSeconds = startSkewSeconds;
     c.verdict = verdict;
     c.sinks = sinks == null ? null : new LinkedHashMap<>(sinks);
     c.runSpec = runSpec;
@@ -122,6 +130,10 @@ public class QperfStatus {
   public QperfStatus setResults(List<TestSummary> results) { this.results = results; return this; }
   public List<MetricStatistics> getStatistics() { return statistics; }
   public QperfStatus setStatistics(List<MetricStatistics> s) { this.statistics = s; return this; }
+  public List<MetricStatistics> getAggregate() { return aggregate; }
+  public QperfStatus setAggregate(List<MetricStatistics> a) { this.aggregate = a; return this; }
+  public Double getStartSkewSeconds() { return startSkewSeconds; }
+  public QperfStatus setStartSkewSeconds(Double s) { this.startSkewSeconds = s; return this; }
   public Verdict.Outcome getVerdict() { return verdict; }
   public QperfStatus setVerdict(Verdict.Outcome verdict) { this.verdict = verdict; return this; }
   public Map<String, SinkDelivery> getSinks() { return sinks; }
@@ -142,14 +154,16 @@ public class QperfStatus {
         && Objects.equals(serverNode, s.serverNode) && Objects.equals(clientNode, s.clientNode)
         && Objects.equals(reason, s.reason) && Objects.equals(message, s.message)
         && Objects.equals(headline, s.headline) && Objects.equals(results, s.results)
-        && Objects.equals(statistics, s.statistics) && verdict == s.verdict && Objects.equals(sinks, s.sinks)
+        && Objects.equals(statistics, s.statistics) && Objects.equals(aggregate, s.aggregate)
+        && Objects.equals(startSkewSeconds, s.startSkewSeconds) && verdict == s.verdict && Objects.equals(sinks, s.sinks)
         && Objects.equals(runSpec, s.runSpec) && Objects.equals(clientRetries, s.clientRetries);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(running, completed, phase, conditions, observedGeneration, startTime,
-        completionTime, serverNode, clientNode, reason, message, headline, results, statistics, verdict, sinks,
+        completionTime, serverNode, clientNode, reason, message, headline, results, statistics, aggregate,
+        startSkewSeconds, verdict, sinks,
         runSpec, clientRetries);
   }
 }

@@ -7,9 +7,13 @@ import dev.kubectlqperf.model.result.PlainDecimalSerializer;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** The headline of one test block, small enough for the CR status. */
+/** The headline of one test block, small enough for the CR status; {@code stream} in a run of parallel streams. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TestSummary(String test, Boolean ok, String error, Map<String, Headline> metrics) {
+public record TestSummary(String test, Boolean ok, String error, Map<String, Headline> metrics, Integer stream) {
+
+  public TestSummary(String test, Boolean ok, String error, Map<String, Headline> metrics) {
+    this(test, ok, error, metrics, null);
+  }
 
   /** One numeric metric in its base unit, with qperf's own text. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -2,6 +2,7 @@ package dev.kubectlqperf.e2e;
 
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.testing.QperfServer;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
@@ -32,10 +33,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Plays kubelet for the qperf pods bound to its nodes. Each qperf container runs as a real qperf
- * process on loopback with the pod's own command and arguments; two rewrites stand in for the pod
- * network: a server listens on a port of its own instead of 19765, and a client's service name
- * and control port point at that server. Pod status goes through the API; container logs are
+ * Plays kubelet for the qperf pods bound to its nodes. Each qperf container (every container of a
+ * pod, as for a run of parallel streams) runs as a real process on loopback with the container's
+ * own command and arguments; two rewrites stand in for the pod network: a server container listens
+ * on a port of its own instead of its control port (19765, 19767, …), and a client's service name
+ * and control port point at the server container that listens for that control port. Pod status goes through the API; container logs are
  * served at the kubelet's path; a deleted pod's process is stopped and the deletion confirmed.
  */
 final class NodeSimulator implements AutoCloseable {
@@ -46,7 +48,7 @@ final class NodeSimulator implements AutoCloseable {
   private final KubernetesClient client;
   private final List<String> nodes;
   private final KubeletLogServer logs;
-  private final Map<String, Process> processes = new ConcurrentHashMap<>();
+  private final Map<String, List<Process>> processes = new ConcurrentHashMap<>();
   /** Every pod ever started here: a late event with an old status must not start a pod again. */
   private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
@@ -97,7 +99,12 @@ final class NodeSimulator implements AutoCloseable {
 
   /** What one client pod printed (its container log). */
   String clientLog(String namespace, String pod) {
-    return logs.log(namespace, pod, QperfResources.CLIENT_CONTAINER).toString();
+    return clientLog(namespace, pod, QperfResources.CLIENT_CONTAINER);
+  }
+
+  /** What one container of a client pod printed. */
+  String clientLog(String namespace, String pod, String container) {
+    return logs.log(namespace, pod, container).toString();
   }
 
   private void beat() {
@@ -162,49 +169,80 @@ final class NodeSimulator implements AutoCloseable {
   }
 
   private void runServer(Pod pod, String key) throws IOException {
-    int port = QperfServer.freePort();
-    List<String> command = command(pod);
-    command.set(command.indexOf("19765"), String.valueOf(port));
-    start(pod, key, command, QperfResources.SERVER_CONTAINER);
-    Process p = processes.get(key);
     String instance = pod.getMetadata().getLabels().get(QperfResources.LABEL_INSTANCE);
-    serverPorts.put(pod.getMetadata().getNamespace() + "/" + instance, port);
-    waitForListener(port);
-    setStatus(pod, running(true), "Running");
-    if (!p.isAlive()) {
-      setStatus(pod, terminated(p.exitValue()), p.exitValue() == 0 ? "Succeeded" : "Failed");
+    List<Process> started = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    for (Container container : pod.getSpec().getContainers()) {
+      List<String> command = command(container);
+      int at = command.indexOf("--listen_port") + 1;
+      int port = QperfServer.freePort();
+      serverPorts.put(pod.getMetadata().getNamespace() + "/" + instance + "/" + command.get(at), port);
+      command.set(at, String.valueOf(port));
+      started.add(start(pod, key, command, container.getName()).process());
+      ports.add(port);
+    }
+    ports.forEach(NodeSimulator::waitForListener);
+    setStatus(pod, statuses(pod, i -> running(true)), "Running");
+    if (started.stream().anyMatch(p -> !p.isAlive())) {
+      boolean allEnded = started.stream().noneMatch(Process::isAlive);
+      setStatus(pod, statuses(pod, i -> started.get(i).isAlive() ? running(true)
+          : terminated(started.get(i).exitValue(), null)), allEnded ? phase(started) : "Running");
     }
   }
 
+  /** Every client container at once, as a kubelet starts a pod's containers in one pass. */
   private void runClient(Pod pod, String key) throws IOException {
-    List<String> command = command(pod);
-    Integer port = serverPorts.get(pod.getMetadata().getNamespace() + "/" + command.get(1));
-    if (port != null) {
-      command.set(1, "127.0.0.1");
-      command.set(command.indexOf("19765"), String.valueOf(port));
+    List<Started> started = new ArrayList<>();
+    for (Container container : pod.getSpec().getContainers()) {
+      List<String> command = command(container);
+      int service = container.getCommand().size();
+      int at = command.indexOf("--listen_port") + 1;
+      Integer port = serverPorts.get(pod.getMetadata().getNamespace() + "/" + command.get(service) + "/" + command.get(at));
+      if (port != null) {
+        command.set(service, "127.0.0.1");
+        command.set(at, String.valueOf(port));
+      }
+      started.add(start(pod, key, command, container.getName()));
     }
-    var logged = start(pod, key, command, QperfResources.CLIENT_CONTAINER);
-    Process p = processes.get(key);
-    setStatus(pod, running(false), "Running");
+    setStatus(pod, statuses(pod, i -> running(false)), "Running");
     work.execute(() -> {
       try {
-        int exit = p.waitFor();
-        logged.join(); // like a kubelet: the log is complete once the container has ended
+        for (Started s : started) {
+          s.process().waitFor();
+          s.logged().join(); // like a kubelet: the log is complete once the container has ended
+        }
         processes.remove(key);
-        setStatus(pod, terminated(exit), exit == 0 ? "Succeeded" : "Failed");
+        List<Process> ended = started.stream().map(Started::process).toList();
+        setStatus(pod, statuses(pod, i -> terminated(ended.get(i).exitValue(), started.get(i).at())), phase(ended));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     });
   }
 
-  /** Starts the container's process; the returned future completes when its output is all in the log. */
-  private java.util.concurrent.CompletableFuture<Void> start(Pod pod, String key, List<String> command, String container)
-      throws IOException {
+  private static String phase(List<Process> ended) {
+    return ended.stream().allMatch(p -> !p.isAlive() && p.exitValue() == 0) ? "Succeeded" : "Failed";
+  }
+
+  private static List<ContainerStatus> statuses(Pod pod, java.util.function.IntFunction<ContainerStatus> of) {
+    List<ContainerStatus> statuses = new ArrayList<>();
+    for (int i = 0; i < pod.getSpec().getContainers().size(); i++) {
+      ContainerStatus status = of.apply(i);
+      status.setName(pod.getSpec().getContainers().get(i).getName());
+      statuses.add(status);
+    }
+    return statuses;
+  }
+
+  /** A container's process, when it started, and a future that completes when its output is all in the log. */
+  private record Started(Process process, Instant at, java.util.concurrent.CompletableFuture<Void> logged) {}
+
+  private Started start(Pod pod, String key, List<String> command, String container) throws IOException {
+    Instant at = Instant.now();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    processes.put(key, p);
+    processes.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(p);
     StringBuffer log = logs.log(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), container);
-    return java.util.concurrent.CompletableFuture.runAsync(() -> copy(p.getInputStream(), log), work);
+    return new Started(p, at, java.util.concurrent.CompletableFuture.runAsync(() -> copy(p.getInputStream(), log), work));
   }
 
   private static void copy(InputStream in, StringBuffer log) {
@@ -219,8 +257,7 @@ final class NodeSimulator implements AutoCloseable {
     }
   }
 
-  private static List<String> command(Pod pod) {
-    var container = pod.getSpec().getContainers().get(0);
+  private static List<String> command(Container container) {
     List<String> command = new ArrayList<>(container.getCommand());
     command.addAll(container.getArgs());
     return command;
@@ -255,18 +292,23 @@ final class NodeSimulator implements AutoCloseable {
         .withMessage("Back-off pulling image \"" + image + "\"").endWaiting().endState().build();
   }
 
-  private static ContainerStatus terminated(int exit) {
+  private static ContainerStatus terminated(int exit, Instant startedAt) {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String started = startedAt == null ? now : startedAt.truncatedTo(ChronoUnit.SECONDS).toString();
     return new ContainerStatusBuilder().withName("c").withReady(false).withRestartCount(0).withImage("qperf")
         .withImageID("qperf").withNewState().withNewTerminated().withExitCode(exit)
-        .withReason(exit == 0 ? "Completed" : "Error").withStartedAt(now).withFinishedAt(now).endTerminated()
+        .withReason(exit == 0 ? "Completed" : "Error").withStartedAt(started).withFinishedAt(now).endTerminated()
         .endState().build();
   }
 
   private void setStatus(Pod pod, ContainerStatus container, String phase) {
-    boolean ready = Boolean.TRUE.equals(container.getReady());
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     container.setName(pod.getSpec().getContainers().get(0).getName());
+    setStatus(pod, List.of(container), phase);
+  }
+
+  private void setStatus(Pod pod, List<ContainerStatus> containers, String phase) {
+    boolean ready = containers.stream().allMatch(c -> Boolean.TRUE.equals(c.getReady()));
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     List<PodCondition> conditions = List.of(
         condition("PodScheduled", true, now), condition("Initialized", true, now),
         condition("ContainersReady", ready, now), condition("Ready", ready, now));
@@ -275,7 +317,7 @@ final class NodeSimulator implements AutoCloseable {
     String podIp = podIps.computeIfAbsent(key(pod), k -> "10.200." + (nextIp.get() / 250) + "." + (nextIp.getAndIncrement() % 250 + 1));
     PodStatus status = new PodStatusBuilder().withPhase(phase).withHostIP("127.0.0.1").withPodIP(podIp)
         .withPodIPs(new io.fabric8.kubernetes.api.model.PodIP(podIp)).withStartTime(now)
-        .withConditions(conditions).withContainerStatuses(container).build();
+        .withConditions(conditions).withContainerStatuses(containers).build();
     // A kubelet keeps trying until the API server takes the status (it may be restarting).
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(1)).pollInterval(java.time.Duration.ofMillis(200))
         .ignoreExceptions().until(() -> {
@@ -305,9 +347,9 @@ final class NodeSimulator implements AutoCloseable {
   }
 
   private void stop(String key) {
-    Process p = processes.remove(key);
-    if (p != null) {
-      p.destroy();
+    List<Process> stopped = processes.remove(key);
+    if (stopped != null) {
+      stopped.forEach(Process::destroy);
     }
   }
 
@@ -321,8 +363,9 @@ final class NodeSimulator implements AutoCloseable {
       pods.close();
     }
     heartbeat.shutdownNow();
-    processes.values().forEach(Process::destroy);
-    processes.values().forEach(p -> {
+    List<Process> all = processes.values().stream().flatMap(List::stream).toList();
+    all.forEach(Process::destroy);
+    all.forEach(p -> {
       try {
         if (!p.waitFor(5, TimeUnit.SECONDS)) {
           p.destroyForcibly();

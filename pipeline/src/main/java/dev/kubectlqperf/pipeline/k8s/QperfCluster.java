@@ -107,8 +107,13 @@ public class QperfCluster {
    * that does not answer), and never takes either for an empty log.
    */
   public String clientLog(Pod pod) {
+    return clientLog(pod, QperfResources.CLIENT_CONTAINER);
+  }
+
+  /** What one container (one stream) of a client pod printed; throws like {@link #clientLog(Pod)}. */
+  public String clientLog(Pod pod, String container) {
     String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-        .inContainer(QperfResources.CLIENT_CONTAINER).getLog();
+        .inContainer(container).getLog();
     return log == null ? "" : log;
   }
 

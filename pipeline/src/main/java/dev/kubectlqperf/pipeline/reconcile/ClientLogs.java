@@ -38,27 +38,36 @@ final class ClientLogs {
     this.retryWindow = retryWindow;
   }
 
-  /** The logs of the ended pods among {@code clientPods} (every client pod of the run). */
-  Reading read(List<Pod> clientPods, Instant now) {
+  /**
+   * The logs of the ended pods among {@code clientPods} (every client pod of the run), one per
+   * stream; a pod enters the reading only when the logs of all its streams were read.
+   */
+  Reading read(Qperf run, List<Pod> clientPods, Instant now) {
     List<Pod> ended = clientPods.stream().filter(ClientPodResult::ended)
         .sorted(Comparator.comparingInt(QperfResources::repetitionOf)).toList();
-    Map<Pod, String> logs = new LinkedHashMap<>();
+    Map<Pod, Map<String, String>> logs = new LinkedHashMap<>();
     List<String> unavailable = new ArrayList<>(deletedRepetitions(clientPods));
     Duration retryIn = null;
     for (Pod pod : ended) {
-      try {
-        logs.put(pod, cluster.clientLog(pod));
-      } catch (KubernetesClientException e) {
-        String why = "the log of client pod " + pod.getMetadata().getName() + " cannot be read ("
-            + describe(e) + ")";
-        Duration since = Duration.between(endedAt(pod, now), now);
-        if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND && since.compareTo(retryWindow) < 0) {
-          Duration pause = since.dividedBy(4);
-          pause = pause.compareTo(MIN_PAUSE) < 0 ? MIN_PAUSE : pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
-          retryIn = retryIn == null || pause.compareTo(retryIn) < 0 ? pause : retryIn;
-        } else {
-          unavailable.add(why);
+      Map<String, String> streams = new LinkedHashMap<>();
+      for (String container : QperfResources.clientContainers(run)) {
+        try {
+          streams.put(container, cluster.clientLog(pod, container));
+        } catch (KubernetesClientException e) {
+          String why = "the log of client pod " + pod.getMetadata().getName()
+              + (run.parallel() == 1 ? "" : " container " + container) + " cannot be read (" + describe(e) + ")";
+          Duration since = Duration.between(endedAt(pod, now), now);
+          if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND && since.compareTo(retryWindow) < 0) {
+            Duration pause = since.dividedBy(4);
+            pause = pause.compareTo(MIN_PAUSE) < 0 ? MIN_PAUSE : pause.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause;
+            retryIn = retryIn == null || pause.compareTo(retryIn) < 0 ? pause : retryIn;
+          } else {
+            unavailable.add(why);
+          }
         }
+      }
+      if (streams.size() == run.parallel()) {
+        logs.put(pod, streams);
       }
     }
     return new Reading(logs, unavailable, retryIn);
@@ -94,7 +103,7 @@ final class ClientLogs {
    * What could be read: the logs of the ended pods, why some repetitions have none, and, when a
    * log could not be read now but may be later, when to try again (then nothing else counts yet).
    */
-  record Reading(Map<Pod, String> logs, List<String> unavailable, Duration retryIn) {
+  record Reading(Map<Pod, Map<String, String>> logs, List<String> unavailable, Duration retryIn) {
 
     boolean complete() {
       return unavailable.isEmpty();
@@ -105,7 +114,8 @@ final class ClientLogs {
      * ended early) is recorded when fewer repetitions ended than the spec asks for.
      */
     QperfResult document(Qperf run, Instant now, String whyIncomplete) {
-      return ClientPodResult.ofRun(run, List.copyOf(logs.keySet()), logs::get, now, unavailable, whyIncomplete);
+      return ClientPodResult.ofRun(run, List.copyOf(logs.keySet()), (pod, container) -> logs.get(pod).get(container),
+          now, unavailable, whyIncomplete);
     }
   }
 }

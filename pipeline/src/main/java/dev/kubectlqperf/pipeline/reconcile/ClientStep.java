@@ -7,6 +7,7 @@ import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.ServiceType;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
+import dev.kubectlqperf.model.qperf.StreamStart;
 import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
@@ -125,15 +126,7 @@ final class ClientStep {
     if (!"Failed".equals(pod.getStatus().getPhase()) || retries >= MAX_PATH_RETRIES) {
       return Optional.empty();
     }
-    String log;
-    try {
-      log = cluster.clientLog(pod);
-    } catch (KubernetesClientException e) {
-      return Optional.empty();
-    }
-    ContainerStateTerminated terminated = ClientPodResult.terminated(pod);
-    Optional<String> error = PathNotReady.of(QperfOutputParser.parse(log,
-        terminated == null ? null : terminated.getExitCode()));
+    Optional<String> error = pathNotReady(pass.run(), pod);
     if (error.isEmpty()) {
       return Optional.empty();
     }
@@ -151,5 +144,24 @@ final class ClientStep {
     events.warning(pass.run(), "ServerNotReachedYet", message);
     cluster.delete(pod);
     return Optional.of(Decision.waitFor(DELETION_POLL));
+  }
+
+  /** qperf's error when a stream of the pod could not reach its server before measuring anything. */
+  private Optional<String> pathNotReady(Qperf run, Pod pod) {
+    for (String container : QperfResources.clientContainers(run)) {
+      String log;
+      try {
+        log = StreamStart.read(cluster.clientLog(pod, container)).qperfOutput();
+      } catch (KubernetesClientException e) {
+        return Optional.empty();
+      }
+      ContainerStateTerminated terminated = ClientPodResult.terminated(pod, container);
+      Optional<String> error = PathNotReady.of(QperfOutputParser.parse(log,
+          terminated == null ? null : terminated.getExitCode()));
+      if (error.isPresent()) {
+        return error;
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -68,7 +68,7 @@ public final class Outbox {
       return null;
     }
     QperfStatus s = run.getStatus();
-    ClientLogs.Reading reading = logs.read(cluster.clientPods(run), clock.instant());
+    ClientLogs.Reading reading = logs.read(run, cluster.clientPods(run), clock.instant());
     if (reading.retryIn() != null) {
       return reading.retryIn();
     }

@@ -60,7 +60,7 @@ final class RunEnding {
 
   private Duration end(RunPass pass, List<Pod> clients, Problem problem) {
     Qperf run = pass.run();
-    ClientLogs.Reading reading = logs.read(clients, pass.now());
+    ClientLogs.Reading reading = logs.read(run, clients, pass.now());
     if (reading.retryIn() != null) {
       return reading.retryIn();
     }

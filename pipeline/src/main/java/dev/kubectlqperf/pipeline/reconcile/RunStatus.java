@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.run.ParallelHeadlines;
 import dev.kubectlqperf.model.run.RunResults;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfStatus;
@@ -15,7 +16,9 @@ final class RunStatus {
   /** What the status shows of the result: headlines or statistics, and the verdict. */
   static void record(QperfStatus next, QperfResult result, boolean repeated, Instant now) {
     var summaries = repeated ? null : RunResults.summaries(result);
-    String headline = repeated ? RunResults.statisticsHeadline(result) : RunResults.headline(result);
+    String headline = result.parallel() ? ParallelHeadlines.headline(result)
+        : repeated ? RunResults.statisticsHeadline(result) : RunResults.headline(result);
+    next.setAggregate(ParallelHeadlines.headlineSums(result)).setStartSkewSeconds(ParallelHeadlines.largestSkew(result));
     var statistics = RunResults.headlineStatistics(result);
     next.setResults(summaries == null || summaries.isEmpty() ? null : summaries)
         .setStatistics(statistics == null || statistics.isEmpty() ? null : statistics)

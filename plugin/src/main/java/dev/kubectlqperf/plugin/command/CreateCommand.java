@@ -91,9 +91,15 @@ public final class CreateCommand implements Callable<Integer> {
   @Option(names = "--repetitions", paramLabel = "N", description = "Run the client N times against one server (default: 1).")
   Integer repetitions;
 
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Run N streams at once, each its own qperf server and client (default: 1, at most 16); the "
+          + "result has each stream and their sum.")
+  Integer parallel;
+
   @Option(names = "--threshold", paramLabel = "RULE",
       description = "A rule the results must meet, repeatable: 'tcp_bw bw at least 1 GB/sec', "
-          + "'tcp_lat latency p99 at most 50 us', 'cv at most 10 %%'. With --wait, exit 1 when one fails.")
+          + "'tcp_lat latency p99 at most 50 us', 'cv at most 10 %%', 'tcp_bw bw sum at least 3 GB/sec' (over the "
+          + "--parallel streams). With --wait, exit 1 when one fails.")
   List<String> thresholds;
 
   @Option(names = "--sinks", split = ",", paramLabel = "SINK", description = "file, influxdb, slack.")
@@ -158,7 +164,7 @@ public final class CreateCommand implements Callable<Integer> {
     Boolean host = hostNetwork ? Boolean.TRUE : null;
     QperfSpec s = new QperfSpec(image == null ? null : new ImageSpec(image, null, null), options, tests,
         side(Placement.onNode(serverNode), host), side(clientScheduling, host), timeoutSeconds, serviceType, null,
-        repetitions, sinks, thresholds);
+        repetitions, sinks, thresholds, parallel);
     Qperf q = new Qperf();
     q.setMetadata(new ObjectMetaBuilder().withName(name).build());
     q.setSpec(s);
@@ -181,7 +187,7 @@ public final class CreateCommand implements Callable<Integer> {
   private Qperf fromFile() throws IOException {
     if (tests != null || options != null || image != null || serverNode != null || clientNode != null
         || relation != null || hostNetwork || serviceType != null || timeout != null || sinks != null
-        || repetitions != null || thresholds != null) {
+        || repetitions != null || thresholds != null || parallel != null) {
       throw new CliException(ExitCodes.USAGE, "-f takes the spec from the file; drop the spec flags");
     }
     Qperf q;

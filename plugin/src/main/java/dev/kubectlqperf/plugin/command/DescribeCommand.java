@@ -54,6 +54,9 @@ public final class DescribeCommand implements Callable<Integer> {
     field(out, "Service type", s == null ? "" : s.effectiveServiceType().name());
     field(out, "Timeout", s == null ? "" : s.effectiveTimeoutSeconds() + "s");
     field(out, "Repetitions", s == null ? "" : String.valueOf(s.effectiveRepetitions()));
+    if (s != null && s.effectiveParallel() > 1) {
+      field(out, "Parallel", s.effectiveParallel() + " streams");
+    }
     if (s != null && s.thresholds() != null && !s.thresholds().isEmpty()) {
       field(out, "Thresholds", String.join("; ", s.thresholds()));
     }
@@ -67,12 +70,19 @@ public final class DescribeCommand implements Callable<Integer> {
     field(out, "Server node", st.getServerNode());
     field(out, "Client node", st.getClientNode());
     field(out, "Verdict", st.getVerdict() == null ? null : st.getVerdict().name());
+    if (st.getStartSkewSeconds() != null) {
+      field(out, "Start skew", String.format(java.util.Locale.ROOT, "%.2f s between the first and the last stream",
+          st.getStartSkewSeconds()));
+    }
     section(out, "Conditions", conditions(st));
     if (st.getResults() != null || st.getStatistics() == null) {
       section(out, "Results", results(st.getResults()));
     }
     if (StatisticsTable.hasSpread(st.getStatistics())) {
-      section(out, "Statistics", StatisticsTable.of(st.getStatistics()));
+      section(out, st.getAggregate() == null ? "Statistics" : "Statistics per stream", StatisticsTable.of(st.getStatistics()));
+    }
+    if (st.getAggregate() != null) {
+      section(out, "Sum over streams", StatisticsTable.of(st.getAggregate()));
     }
     section(out, "Sinks", sinks(st));
     section(out, "Events", events(api.events(q)));
@@ -107,7 +117,7 @@ public final class DescribeCommand implements Callable<Integer> {
     Table t = new Table("TEST", "RESULT", "METRIC", "VALUE");
     if (results != null) {
       for (TestSummary r : results) {
-        String verdict = Boolean.TRUE.equals(r.ok()) ? "ok" : "FAILED";
+        String verdict = (Boolean.TRUE.equals(r.ok()) ? "ok" : "FAILED") + (r.stream() == null ? "" : " (stream " + r.stream() + ")");
         if (r.metrics() == null || r.metrics().isEmpty()) {
           t.row(r.test(), verdict, "", r.error());
         } else {

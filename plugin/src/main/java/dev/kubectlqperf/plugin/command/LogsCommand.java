@@ -35,6 +35,10 @@ public final class LogsCommand implements Callable<Integer> {
       description = "The client of this repetition (default: 1).")
   int repetition;
 
+  @Option(names = "--stream", paramLabel = "N", defaultValue = "1",
+      description = "The client or server of this stream, with --parallel (default: 1).")
+  int stream;
+
   @Option(names = {"-f", "--follow"}, description = "Keep streaming the log (Ctrl-C stops).") boolean follow;
 
   LogsCommand(CliContext context, KubeOptions kube) {
@@ -47,7 +51,13 @@ public final class LogsCommand implements Callable<Integer> {
     QperfApi api = QperfApi.connect(context.kube(), kube.target());
     Qperf qperf = api.get(run.name());
     String pod = server ? serverPod(api, qperf) : clientPod(api, qperf, repetition);
-    String container = server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER;
+    int streams = qperf.asRun().parallel();
+    if (stream < 1 || stream > streams) {
+      throw new CliException(ExitCodes.USAGE, "--stream: run " + qperf.getMetadata().getName() + " has " + streams
+          + " stream" + (streams == 1 ? "" : "s") + ", got " + stream);
+    }
+    String container = QperfResources.streamContainer(
+        server ? QperfResources.SERVER_CONTAINER : QperfResources.CLIENT_CONTAINER, stream);
     if (follow) {
       OutputStream out = new OutputStream() {
         @Override

@@ -6,6 +6,10 @@ import dev.kubectlqperf.model.result.ResultCsv;
 import dev.kubectlqperf.model.result.ResultJson;
 import dev.kubectlqperf.model.result.TestResult;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.model.result.Quantities;
+import dev.kubectlqperf.model.result.StartSkew;
+import dev.kubectlqperf.model.result.StreamAggregate;
+import dev.kubectlqperf.model.run.ParallelHeadlines;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
@@ -33,7 +37,7 @@ public final class ResultPrinter {
     Table table = repeated ? new Table("REP", "TEST", "RESULT", "METRIC", "VALUE", "BASE VALUE")
         : new Table("TEST", "RESULT", "METRIC", "VALUE", "BASE VALUE");
     for (TestResult t : result.tests()) {
-      String test = t.test() + loop(t);
+      String test = t.test() + loop(t) + (t.stream() == null ? "" : " (stream " + t.stream() + ")");
       String rep = String.valueOf(t.repetition());
       if (!t.ok()) {
         row(table, repeated, rep, test, "FAILED", "", t.error(), "");
@@ -56,6 +60,9 @@ public final class ResultPrinter {
       out.println("\nStatistics" + (runs > 1 ? " over " + runs + " repetitions" : "") + ":");
       StatisticsTable.of(result.statistics()).print(out);
     }
+    if (result.parallel()) {
+      streams(result, out);
+    }
     if (result.verdict() != null) {
       out.println();
       StatisticsTable.printVerdict(result.verdict(), out);
@@ -66,6 +73,29 @@ public final class ResultPrinter {
     }
     if (!result.unparsed().isEmpty()) {
       out.println("\nunparsed lines: " + result.unparsed().size() + " (see -o json)");
+    }
+  }
+
+  /** The streams measured together: per repetition and block, the sum (or median) and the range; the start skew. */
+  private static void streams(QperfResult result, PrintWriter out) {
+    out.println("\nOver " + ParallelHeadlines.streamCount(result) + " streams:");
+    Table table = new Table("REP", "TEST", "METRIC", "STREAMS", "SUM", "MEDIAN", "MIN", "MAX");
+    for (StreamAggregate a : result.aggregateOrEmpty()) {
+      table.row(String.valueOf(a.repetition()), a.test() + (a.occurrence() == null ? "" : " #" + a.occurrence()),
+          a.metric(), String.valueOf(a.streams()), a.sum() == null ? "-" : Quantities.format(a.sum(), a.unit()),
+          Quantities.format(a.median(), a.unit()), Quantities.format(a.min(), a.unit()),
+          Quantities.format(a.max(), a.unit()));
+    }
+    table.print(out);
+    for (StartSkew skew : result.startSkewOrEmpty()) {
+      out.println("repetition " + skew.repetition() + ": streams started "
+          + (skew.seconds() == null ? "at an unknown skew (a client printed no start)"
+              : ParallelHeadlines.seconds(skew.seconds()) + " apart" + (skew.large() ? " (large against the "
+                  + skew.testSeconds() + " s test time)" : "")));
+    }
+    if (result.aggregateStatistics() != null && StatisticsTable.hasSpread(result.aggregateStatistics())) {
+      out.println("\nSum over streams, over " + result.repetitionsOrEmpty().size() + " repetitions:");
+      StatisticsTable.of(result.aggregateStatistics()).print(out);
     }
   }
 

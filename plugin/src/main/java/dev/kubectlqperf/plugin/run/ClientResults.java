@@ -36,6 +36,6 @@ public final class ClientResults {
     }
     String whyIncomplete = status == null ? null : status.getReason() + ": " + status.getMessage();
     return ClientPodResult.ofRun(qperf, pods,
-        pod -> api.log(pod.getMetadata().getName(), QperfResources.CLIENT_CONTAINER), Instant.now(), whyIncomplete);
+        (pod, container) -> api.log(pod.getMetadata().getName(), container), Instant.now(), whyIncomplete);
   }
 }

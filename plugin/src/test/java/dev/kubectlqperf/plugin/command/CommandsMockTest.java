@@ -281,6 +281,50 @@ class CommandsMockTest {
   }
 
   @Test
+  void aParallelRunShowsEachStreamTheirSumAndTheSkew() {
+    assertEquals(0, cli.run("create", "par", "-n", NS, "--tests", "tcp_bw", "--parallel", "2",
+        "--threshold", "tcp_bw bw sum at least 3 GB/sec").exitCode());
+    Qperf q = inCluster("par");
+    assertEquals(2, q.getSpec().parallel());
+    Pod pod = QperfManifests.clientPod(q, 1);
+    pod.getSpec().setNodeName("node-b");
+    client.resource(pod).create();
+    client.pods().inNamespace(NS).withName("par-client").editStatus(p -> {
+      p.setStatus(new PodStatusBuilder().withPhase("Succeeded").withContainerStatuses(
+          new ContainerStatusBuilder().withName("client").withNewState().withNewTerminated().withExitCode(0)
+              .endTerminated().endState().build(),
+          new ContainerStatusBuilder().withName("client-2").withNewState().withNewTerminated().withExitCode(0)
+              .endTerminated().endState().build()).build());
+      return p;
+    });
+    for (String c : List.of("client", "client-2")) {
+      String log = "qperf-stream-start uptime=" + (c.equals("client") ? "10.00" : "10.04") + "\ntcp_bw:\n    bw  =  "
+          + (c.equals("client") ? "1.5" : "2") + " GB/sec\n";
+      server.expect().get().withPath("/api/v1/namespaces/" + NS + "/pods/par-client/log?pretty=false&container=" + c)
+          .andReturn(200, log).always();
+    }
+    setStatus("par", new QperfStatus().setPhase(QperfPhase.Completed).setReason("Completed").setMessage("done")
+        .setHeadline("tcp_bw sum 3.5 GB/sec (2 streams, 1.5 GB/sec–2 GB/sec)").setStartSkewSeconds(0.04));
+
+    Cli.Run results = cli.run("results", "par", "-n", NS);
+    assertEquals(0, results.exitCode(), results.err());
+    String out = results.out();
+    assertTrue(out.contains("tcp_bw (stream 2)"), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("1\\s+tcp_bw\\s+bw\\s+2\\s+3.5 GB/sec\\s+1.75 GB/sec\\s+1.5 GB/sec\\s+2 GB/sec")),
+        out);
+    assertTrue(out.contains("repetition 1: streams started 0.04 s apart"), out);
+    assertTrue(out.contains("✓ tcp_bw bw sum at least 3 GB/sec: tcp_bw bw sum mean 3.5 GB/sec"), out);
+    String described = cli.run("describe", "par", "-n", NS).out();
+    assertTrue(described.contains("Parallel:     2 streams"), described);
+    assertTrue(described.contains("Start skew:   0.04 s between the first and the last stream"), described);
+    assertTrue(cli.run("get", "par", "-n", NS).out().contains("tcp_bw sum 3.5 GB/sec"));
+    assertTrue(cli.run("logs", "par", "-n", NS, "--stream", "2").out().contains("bw  =  2 GB/sec"));
+    Cli.Run noSuch = cli.run("logs", "par", "-n", NS, "--stream", "3");
+    assertEquals(2, noSuch.exitCode());
+    assertTrue(noSuch.err().contains("run par has 2 streams, got 3"), noSuch.err());
+  }
+
+  @Test
   void createTakesRepetitionsAndThresholdsAndRejectsABadRule() {
     Cli.Run dry = cli.run("create", "gate", "-n", NS, "--tests", "tcp_bw", "--repetitions", "5",
         "--threshold", "tcp_bw bw at least 1 GB/sec", "--threshold", "cv at most 10 %", "--dry-run=client", "-o",

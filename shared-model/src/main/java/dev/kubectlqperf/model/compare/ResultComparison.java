@@ -5,6 +5,7 @@ import dev.kubectlqperf.model.compare.MetricChange.Outcome;
 import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.stats.ResultStatistics;
+import dev.kubectlqperf.model.stats.StreamAggregation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,9 @@ import java.util.Set;
  * Compares a candidate run with a baseline, metric by metric, on the metrics that have a better
  * direction (more bandwidth and rate; less latency, cost and CPU). A change counts when it is beyond
  * the noise: the two 95 % confidence intervals do not overlap, or, where a side has a single sample
- * and so no interval, the relative change exceeds a threshold. Pure.
+ * and so no interval, the relative change exceeds a threshold. When a side ran parallel streams,
+ * the sums over the streams are compared too, as metric {@code <metric> sum} (a run of one stream
+ * is its own sum), so N streams compare with one. Pure.
  */
 public final class ResultComparison {
 
@@ -26,8 +29,9 @@ public final class ResultComparison {
 
   public static List<MetricChange> compare(QperfResult baseline, QperfResult candidate, double thresholdPercent) {
     List<MetricChange> changes = new ArrayList<>();
-    List<MetricStatistics> candidates = statisticsOf(candidate);
-    for (MetricStatistics b : statisticsOf(baseline)) {
+    boolean sums = baseline.parallel() || candidate.parallel();
+    List<MetricStatistics> candidates = statisticsOf(candidate, sums);
+    for (MetricStatistics b : statisticsOf(baseline, sums)) {
       if (!hasDirection(b.unit())) {
         continue;
       }
@@ -43,10 +47,25 @@ public final class ResultComparison {
         : ResultStatistics.of(result.tests());
   }
 
+  /** The statistics, and with {@code sums} those of the sums over the streams as {@code <metric> sum}. */
+  private static List<MetricStatistics> statisticsOf(QperfResult result, boolean sums) {
+    List<MetricStatistics> all = new ArrayList<>(statisticsOf(result));
+    if (sums) {
+      List<MetricStatistics> totals = result.parallel() && result.aggregateStatistics() != null
+          ? result.aggregateStatistics()
+          : all.stream().filter(s -> StreamAggregation.SUMMABLE_UNITS.contains(s.unit())).toList();
+      totals.forEach(s -> all.add(new MetricStatistics(s.test(), s.loop(), s.occurrence(), s.metric() + " sum",
+          s.unit(), s.count(), s.mean(), s.stddev(), s.cvPercent(), s.min(), s.p50(), s.p90(), s.p99(), s.max(),
+          s.ci95Low(), s.ci95High())));
+    }
+    return all;
+  }
+
   /** The statistics of the candidate that have no counterpart in the baseline, e.g. a new test. */
   public static List<MetricStatistics> unmatched(QperfResult baseline, QperfResult candidate) {
-    List<MetricStatistics> baselines = statisticsOf(baseline);
-    return statisticsOf(candidate).stream()
+    boolean sums = baseline.parallel() || candidate.parallel();
+    List<MetricStatistics> baselines = statisticsOf(baseline, sums);
+    return statisticsOf(candidate, sums).stream()
         .filter(c -> baselines.stream().noneMatch(b -> sameMeasurement(b, c))).toList();
   }
 

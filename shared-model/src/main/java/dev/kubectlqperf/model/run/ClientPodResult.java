@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /** The result document of a run, from its client pods and their logs. Pure. */
 public final class ClientPodResult {
@@ -35,7 +35,7 @@ public final class ClientPodResult {
    * repetition order. When fewer ended than the spec asks for, {@code whyIncomplete} (e.g. the
    * run's timeout) is recorded as the reason the others are missing.
    */
-  public static QperfResult ofRun(Qperf qperf, List<Pod> clients, Function<Pod, String> logOf, Instant now,
+  public static QperfResult ofRun(Qperf qperf, List<Pod> clients, BiFunction<Pod, String, String> logOf, Instant now,
       String whyIncomplete) {
     return ofRun(qperf, clients, logOf, now, List.of(), whyIncomplete);
   }
@@ -44,11 +44,14 @@ public final class ClientPodResult {
    * The same, when the logs of some repetitions could not be read: {@code unread} says why those are
    * missing, and is then the reason recorded instead of {@code whyIncomplete}.
    */
-  public static QperfResult ofRun(Qperf qperf, List<Pod> clients, Function<Pod, String> logOf, Instant now,
+  public static QperfResult ofRun(Qperf qperf, List<Pod> clients, BiFunction<Pod, String, String> logOf, Instant now,
       List<String> unread, String whyIncomplete) {
     List<QperfResult> repetitions = clients.stream().filter(ClientPodResult::ended)
         .sorted(Comparator.comparingInt(QperfResources::repetitionOf))
-        .map(pod -> of(qperf, pod, Objects.requireNonNullElse(logOf.apply(pod), ""), now)).toList();
+        .map(pod -> qperf.parallel() == 1
+            ? of(qperf, pod, Objects.requireNonNullElse(logOf.apply(pod, QperfResources.CLIENT_CONTAINER), ""), now)
+            : StreamDocuments.of(qperf, pod, container -> logOf.apply(pod, container), now))
+        .toList();
     int expected = qperf.repetitions();
     List<String> runErrors = new ArrayList<>(unread);
     if (runErrors.isEmpty() && repetitions.size() < expected && whyIncomplete != null) {
@@ -61,6 +64,16 @@ public final class ClientPodResult {
   public static boolean ended(Pod pod) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
+  /** The named container's termination, or null while it has not ended. */
+  public static ContainerStateTerminated terminated(Pod pod, String container) {
+    if (pod == null || pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+      return null;
+    }
+    return pod.getStatus().getContainerStatuses().stream()
+        .filter(cs -> container.equals(cs.getName()) && cs.getState() != null && cs.getState().getTerminated() != null)
+        .map(cs -> cs.getState().getTerminated()).findFirst().orElse(null);
   }
 
   /** The container's termination, or null while it has not ended. */

@@ -5,6 +5,11 @@ import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.RunIdentity;
 import dev.kubectlqperf.model.result.TestResult;
 import dev.kubectlqperf.model.result.RepetitionOutcome;
+import dev.kubectlqperf.model.result.MetricStatistics;
+import dev.kubectlqperf.model.result.StartSkew;
+import dev.kubectlqperf.model.result.StreamAggregate;
+import dev.kubectlqperf.model.result.StreamOutcome;
+import dev.kubectlqperf.model.stats.StreamAggregation;
 import dev.kubectlqperf.model.stats.ResultStatistics;
 import dev.kubectlqperf.model.verdict.ThresholdCheck;
 import java.util.ArrayList;
@@ -28,9 +33,14 @@ public final class RunDocument {
     QperfResult combined = expected == 1 && repetitions.size() == 1 && runErrors.isEmpty()
         ? repetitions.get(0) : combine(qperf, expected, repetitions, runErrors);
     var statistics = ResultStatistics.of(combined.tests());
-    return combined.withStatistics(statistics)
-        .withVerdict(ThresholdCheck.evaluateSpec(qperf.getSpec() == null ? null : qperf.getSpec().thresholds(),
-            statistics));
+    List<String> rules = qperf.getSpec() == null ? null : qperf.getSpec().thresholds();
+    if (qperf.parallel() == 1) {
+      return combined.withStatistics(statistics).withVerdict(ThresholdCheck.evaluateSpec(rules, statistics));
+    }
+    List<StreamAggregate> aggregate = StreamAggregation.of(combined.tests());
+    List<MetricStatistics> sums = StreamAggregation.sumStatistics(aggregate);
+    return combined.withStatistics(statistics).withAggregate(aggregate, sums)
+        .withVerdict(ThresholdCheck.evaluateSpec(rules, statistics, sums));
   }
 
   private static QperfResult combine(Qperf qperf, int expected, List<QperfResult> repetitions,
@@ -40,6 +50,8 @@ public final class RunDocument {
     List<String> warnings = new ArrayList<>();
     List<String> unparsed = new ArrayList<>();
     List<RepetitionOutcome> outcomes = new ArrayList<>();
+    List<StreamOutcome> streams = new ArrayList<>();
+    List<StartSkew> skews = new ArrayList<>();
     boolean single = expected == 1;
     for (QperfResult r : repetitions) {
       int n = r.run() != null && r.run().repetition() != null ? r.run().repetition() : outcomes.size() + 1;
@@ -52,6 +64,8 @@ public final class RunDocument {
       if (r.unparsed() != null) {
         unparsed.addAll(r.unparsed());
       }
+      streams.addAll(r.streamsOrEmpty());
+      skews.addAll(r.startSkewOrEmpty());
       outcomes.add(new RepetitionOutcome(n, r.ok(), r.exitCode(), r.run() == null ? null : r.run().clientNode(),
           r.run() == null ? null : r.run().endTime(), r.ok() ? null : r.firstError()));
     }
@@ -59,7 +73,7 @@ public final class RunDocument {
     boolean ok = runErrors.isEmpty() && repetitions.size() == expected
         && repetitions.stream().allMatch(QperfResult::ok);
     return new QperfResult(QperfResult.SCHEMA, ok, runIdentity(qperf, repetitions, single), exitCode(repetitions),
-        tests, errors, warnings, unparsed, single ? null : outcomes, null, null);
+        tests, errors, warnings, unparsed, single ? null : outcomes, null, null, streams, null, null, skews);
   }
 
   /** The first non-zero exit code; 0 when every repetition exited 0; null when one is unknown. */

@@ -36,7 +36,7 @@ public final class RunResults {
           metrics.put(name, new TestSummary.Headline(m.decimal(), m.unit(), m.text()));
         }
       });
-      summaries.add(new TestSummary(t.test(), t.ok(), t.error(), metrics.isEmpty() ? null : metrics));
+      summaries.add(new TestSummary(t.test(), t.ok(), t.error(), metrics.isEmpty() ? null : metrics, t.stream()));
     }
     return summaries;
   }
@@ -94,8 +94,10 @@ public final class RunResults {
   public static String successMessage(QperfResult result) {
     int blocks = result.tests().size();
     int repetitions = result.repetitionsOrEmpty().size();
-    return repetitions == 0 ? "all " + blocks + " test blocks succeeded"
-        : "all " + repetitions + " repetitions succeeded (" + blocks + " test blocks)";
+    String streams = result.parallel() ? " of " + ParallelHeadlines.streamCount(result) + " streams" : "";
+    return (repetitions == 0 ? "all " + blocks + " test blocks" + streams + " succeeded"
+        : "all " + repetitions + " repetitions succeeded (" + blocks + " test blocks" + streams + ")")
+        + ParallelHeadlines.skewNote(result);
   }
 
   /** qperf's reason first, then the pod's when the kubelet ended it (e.g. DeadlineExceeded). */

@@ -13,7 +13,8 @@ import java.util.Map;
  * Groups the blocks of a run that measured the same thing and summarises each numeric metric.
  * Two blocks measured the same thing when they have the same test and loop values, and, when qperf
  * printed the same test several times in one repetition without loop values to tell them apart,
- * the same position among those. Failed blocks are not samples. Pure.
+ * the same position among those. Failed blocks are not samples. The streams of a parallel run are
+ * samples of one distribution: each stream's bandwidth, latency, … Pure.
  */
 public final class ResultStatistics {
 
@@ -25,7 +26,8 @@ public final class ResultStatistics {
     Map<List<Object>, Integer> seen = new HashMap<>();
     for (TestResult block : blocks) {
       Map<String, String> loop = loopTexts(block);
-      int occurrence = seen.merge(List.of(repetitionOf(block), block.test(), loop), 1, Integer::sum);
+      int stream = block.stream() == null ? 1 : block.stream();
+      int occurrence = seen.merge(List.of(repetitionOf(block), stream, block.test(), loop), 1, Integer::sum);
       GroupKey key = new GroupKey(block.test(), loop, occurrence);
       maxOccurrence.merge(new GroupKey(block.test(), loop, 0), occurrence, Math::max);
       if (!block.ok()) {

@@ -3,6 +3,7 @@ package dev.kubectlqperf.model.validation;
 import dev.kubectlqperf.model.ImageSpec;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfDefaults;
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.ServiceType;
 import dev.kubectlqperf.model.qperf.QperfTest;
@@ -62,6 +63,33 @@ public final class QperfValidator {
     }
   }
 
+  /** Streams: 1 to {@link QperfDefaults#MAX_PARALLEL}; their pinned data ports clear of every control port. */
+  private static void validateParallel(QperfSpec spec, List<String> errors) {
+    Integer parallel = spec.parallel();
+    if (parallel != null && (parallel < 1 || parallel > QperfDefaults.MAX_PARALLEL)) {
+      errors.add("spec.parallel: must be between 1 and " + QperfDefaults.MAX_PARALLEL + " streams, got " + parallel);
+      return;
+    }
+    int streams = spec.effectiveParallel();
+    if (streams == 1 || spec.effectiveServiceType() != ServiceType.ClusterIP) {
+      return;
+    }
+    Set<Integer> control = new java.util.HashSet<>();
+    for (int i = 1; i <= streams; i++) {
+      control.add(QperfResources.controlPort(i));
+    }
+    for (int i = 1; i <= streams; i++) {
+      int data = QperfResources.dataPort(spec, i);
+      if (data > 65535 || control.contains(data)) {
+        errors.add("spec.dataPort: stream " + i + " of " + streams + " would pin data port " + data + ", which "
+            + (data > 65535 ? "is above 65535" : "is a control port (streams listen on 19765, 19767, …)")
+            + "; data ports are spec.dataPort, +2 per stream: pick an even port such as "
+            + QperfDefaults.DATA_PORT);
+        return;
+      }
+    }
+  }
+
   private static void validateThresholds(QperfSpec spec, List<String> errors) {
     List<String> rules = spec.thresholds() == null ? List.of() : spec.thresholds();
     for (int i = 0; i < rules.size(); i++) {
@@ -94,6 +122,7 @@ public final class QperfValidator {
         errors.add("spec.dataPort: only used with serviceType ClusterIP (a headless Service reaches any port)");
       }
     }
+    validateParallel(spec, errors);
     if (spec.sinks() != null) {
       for (String sink : spec.sinks()) {
         if (!KNOWN_SINKS.contains(sink)) {

@@ -31,12 +31,22 @@ public final class ThresholdCheck {
 
   /** Parses and judges the rules as written in a spec; a rule that does not parse fails with the reason. */
   public static Verdict evaluateSpec(List<String> rules, List<MetricStatistics> statistics) {
+    return evaluateSpec(rules, statistics, null);
+  }
+
+  /**
+   * The same for a run of parallel streams: {@code sums} are the statistics of the sums over the
+   * streams, which {@code sum} rules judge; null for a run of one stream, whose sum is itself.
+   */
+  public static Verdict evaluateSpec(List<String> rules, List<MetricStatistics> statistics,
+      List<MetricStatistics> sums) {
     if (rules == null || rules.isEmpty()) {
       return null;
     }
     return Verdict.of(rules.stream().map(text -> {
       try {
-        return judge(ThresholdParser.parse(text), statistics);
+        Threshold rule = ThresholdParser.parse(text);
+        return judge(rule, rule.sum() && sums != null ? sums : statistics);
       } catch (IllegalArgumentException e) {
         return new RuleOutcome(text, false, e.getMessage());
       }
@@ -50,7 +60,7 @@ public final class ThresholdCheck {
       if (!applies(rule, s)) {
         continue;
       }
-      String subject = s.label() + " " + s.metric() + " " + rule.statistic().word();
+      String subject = s.label() + " " + s.metric() + (rule.sum() ? " sum " : " ") + rule.statistic().word();
       Double value = rule.statistic().of(s);
       if (value == null) {
         failed.add(subject + " needs at least 2 samples, has " + s.count());

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  */
 public final class ThresholdParser {
 
-  static final String FORM = "[TEST] METRIC [mean|min|max|p50|p90|p99|sd|cv] at least|at most|above|below VALUE UNIT,"
-      + " e.g. 'tcp_bw bw at least 1 GB/sec' or 'tcp_lat latency p99 at most 50 us'";
+  static final String FORM = "[TEST] METRIC [sum] [mean|min|max|p50|p90|p99|sd|cv] at least|at most|above|below VALUE"
+      + " UNIT, e.g. 'tcp_bw bw at least 1 GB/sec', 'tcp_lat latency p99 at most 50 us' or 'tcp_bw bw sum at least 3 GB/sec'";
+  private static final String SUM = "sum";
   private static final Pattern SYMBOLS = Pattern.compile(">=|<=|>|<");
   private static final Pattern METRIC_NAME = Pattern.compile("[a-z][a-z0-9_]*");
   private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(-?[\\d.,]+)\\s*(.*)");
@@ -47,6 +48,10 @@ public final class ThresholdParser {
     if (!subject.isEmpty() && Statistic.byWord(subject.get(subject.size() - 1)).isPresent()) {
       statistic = Statistic.byWord(subject.remove(subject.size() - 1)).get();
     }
+    boolean sum = !subject.isEmpty() && subject.get(subject.size() - 1).equals(SUM);
+    if (sum) {
+      subject.remove(subject.size() - 1);
+    }
     String test = null;
     if (!subject.isEmpty() && QperfTest.byName(subject.get(0)).isPresent()) {
       test = subject.remove(0);
@@ -66,10 +71,20 @@ public final class ThresholdParser {
     if (value.isEmpty()) {
       throw new IllegalArgumentException("'" + text + "' has no value after '" + comparison.words() + "'");
     }
-    return statistic == Statistic.CV
+    if (sum && (metric == null || !MetricUnits.of(metric).filter(SUMMABLE::contains).isPresent())) {
+      throw new IllegalArgumentException("'" + text + "': sum adds the bandwidths or rates of parallel streams; "
+          + (metric == null ? "name one" : metric + " has no sum (the spread of a latency is in its min, p50 and max)")
+          + "; write " + FORM);
+    }
+    Threshold rule = statistic == Statistic.CV
         ? new Threshold(text, test, metric, statistic, comparison, percent(text, value), "%")
         : limit(text, test, metric, statistic, comparison, value);
+    return sum ? new Threshold(rule.text(), rule.test(), rule.metric(), rule.statistic(), rule.comparison(),
+        rule.limit(), rule.unit(), true) : rule;
   }
+
+  /** Base units that add up over streams that ran at once. */
+  private static final java.util.Set<String> SUMMABLE = java.util.Set.of("B/s", "1/s");
 
   private static Threshold limit(String text, String test, String metric, Statistic statistic,
       Comparison comparison, String value) {

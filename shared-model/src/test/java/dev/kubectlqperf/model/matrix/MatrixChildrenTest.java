@@ -92,7 +92,7 @@ class MatrixChildrenTest {
     QperfSpec template = new QperfSpec(null, "-t 5", List.of("tcp_bw"),
         new QperfConfiguration(null, Map.of("team", "net"), new PodScheduling(null,
             List.of(new TolerationBuilder().withOperator("Exists").build()), Map.of("disk", "ssd"), "elsewhere"), null, null),
-        null, 120L, ServiceType.ClusterIP, null, 3, List.of("file"), List.of("tcp_bw bw at least 1 GB/sec"));
+        null, 120L, ServiceType.ClusterIP, null, 3, List.of("file"), List.of("tcp_bw bw at least 1 GB/sec"), 4);
     QperfMatrix matrix = matrix("net");
     Qperf child = MatrixChildren.child(matrix, template, Scenario.HostNetworkServer, pair("n1", "n2"));
     QperfSpec spec = child.getSpec();
@@ -106,6 +106,7 @@ class MatrixChildrenTest {
     assertEquals(ServiceType.Headless, spec.effectiveServiceType(), "the scenario decides the path");
     assertEquals(List.of("tcp_bw bw at least 1 GB/sec"), spec.thresholds());
     assertEquals(3, spec.effectiveRepetitions());
+    assertEquals(4, spec.effectiveParallel(), "the template's streams pass through");
     assertEquals(ServiceType.ClusterIP,
         MatrixChildren.childSpec(template, Scenario.ClusterIP, pair("n1", "n2")).effectiveServiceType());
     assertEquals("bench", child.getMetadata().getNamespace());

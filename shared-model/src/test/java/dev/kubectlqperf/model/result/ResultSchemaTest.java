@@ -72,6 +72,27 @@ class ResultSchemaTest {
   }
 
   @Test
+  void aRunOfParallelStreamsIsValid() throws IOException {
+    var qperf = Fixtures.created("p", new QperfSpec(null, "-t 1", List.of("tcp_bw", "tcp_lat"), null, null, null, null,
+        null, 2, null, List.of("tcp_bw bw sum at least 1 GB/sec"), 2));
+    List<io.fabric8.kubernetes.api.model.Pod> pods = new ArrayList<>();
+    for (int n = 1; n <= 2; n++) {
+      var pod = dev.kubectlqperf.model.QperfManifests.clientPod(qperf, n);
+      pod.setStatus(new io.fabric8.kubernetes.api.model.PodStatusBuilder().withPhase("Succeeded")
+          .withContainerStatuses(pod.getSpec().getContainers().stream().map(c ->
+              new io.fabric8.kubernetes.api.model.ContainerStatusBuilder().withName(c.getName()).withNewState()
+                  .withNewTerminated().withExitCode(0).endTerminated().endState().build()).toList()).build());
+      pods.add(pod);
+    }
+    String json = new ResultJson().line(dev.kubectlqperf.model.run.ClientPodResult.ofRun(qperf, pods,
+        (pod, c) -> "qperf-stream-start uptime=" + (c.equals("client") ? "3.00" : "3.50")
+            + "\ntcp_bw:\n    bw  =  1 GB/sec\ntcp_lat:\n    latency  =  5 us\n", java.time.Instant.EPOCH, null));
+    var tree = MAPPER.readTree(json);
+    assertEquals(4, tree.get("streams").size(), json);
+    assertEquals(Set.of(), SCHEMA.validate(tree), json);
+  }
+
+  @Test
   void schemaIdMatchesTheDocuments() throws IOException {
     assertEquals(QperfResult.SCHEMA, MAPPER.readTree(getClass().getResourceAsStream("/schemas/qperf-result-v2.json"))
         .get("$id").asText());

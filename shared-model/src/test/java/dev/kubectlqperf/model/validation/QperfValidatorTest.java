@@ -115,6 +115,21 @@ class QperfValidatorTest {
   }
 
   @Test
+  void parallelIsOneToSixteenStreamsWithDataPortsClearOfTheControlPorts() {
+    assertRejected(spec(parallel(0, null, null)), "spec.parallel: must be between 1 and 16 streams, got 0");
+    assertRejected(spec(parallel(17, null, null)), "spec.parallel: must be between 1 and 16 streams, got 17");
+    assertTrue(spec(parallel(16, null, null)).isValid());
+    assertTrue(spec(parallel(4, ServiceType.ClusterIP, null)).isValid(), "19766, 19768, … sit between 19765, 19767, …");
+    assertTrue(spec(parallel(4, ServiceType.ClusterIP, 30000)).isValid());
+    assertRejected(spec(parallel(3, ServiceType.ClusterIP, 19763)), "stream 2 of 3 would pin data port 19765");
+    assertRejected(spec(parallel(2, ServiceType.ClusterIP, 65534)), "stream 2 of 2 would pin data port 65536");
+  }
+
+  private static QperfSpec parallel(int streams, ServiceType type, Integer dataPort) {
+    return new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, type, dataPort, null, null, null, streams);
+  }
+
+  @Test
   void thresholdsAreReadAtValidationAndBadOnesNamed() {
     QperfSpec good = withThresholds(List.of("tcp_bw bw at least 1 GB/sec", "tcp_lat latency p99 at most 50 us",
         "cv at most 10 %"));

@@ -76,4 +76,39 @@ class ThresholdParserTest {
   void aRuleWithoutTestAppliesToEveryTest() {
     assertNull(ThresholdParser.parse("latency p99 at most 50 us").test());
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      tcp_bw bw sum at least 3 GB/sec       | tcp_bw | bw       | MEAN | AT_LEAST | 3e9
+      bw sum >= 3 GB/sec                    |        | bw       | MEAN | AT_LEAST | 3e9
+      tcp_bw bw sum min at least 2 GB/sec   | tcp_bw | bw       | MIN  | AT_LEAST | 2e9
+      udp_bw recv_bw sum cv at most 5 %     | udp_bw | recv_bw  | CV   | AT_MOST  | 5
+      rc_rdma_write_lat msg_rate sum above 1 M/sec | rc_rdma_write_lat | msg_rate | MEAN | ABOVE | 1e6
+      """)
+  void sumJudgesTheAggregateOfParallelStreams(String text, String test, String metric, Statistic stat,
+      Comparison cmp, double limit) {
+    Threshold t = ThresholdParser.parse(text);
+    assertTrue(t.sum(), text);
+    assertEquals(test, t.test());
+    assertEquals(metric, t.metric());
+    assertEquals(stat, t.statistic());
+    assertEquals(cmp, t.comparison());
+    assertEquals(limit, t.limit(), limit * 1e-12);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      tcp_lat latency sum at most 50 us | latency has no sum
+      sum at least 3 GB/sec             | names no metric
+      tcp_bw sum bw at least 3 GB/sec   | cannot tell test, metric and statistic apart
+      """)
+  void sumOnlyAddsBandwidthsAndRates(String text, String expected) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ThresholdParser.parse(text));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void aRuleWithoutSumIsNotOnTheAggregate() {
+    assertEquals(false, ThresholdParser.parse("tcp_bw bw at least 1 GB/sec").sum());
+  }
 }
