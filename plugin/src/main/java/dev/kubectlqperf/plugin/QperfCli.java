@@ -18,6 +18,7 @@ import dev.kubectlqperf.plugin.context.CliContext;
 import dev.kubectlqperf.plugin.failure.Failures;
 import dev.kubectlqperf.plugin.kube.KubeConnection;
 import dev.kubectlqperf.plugin.matrix.MatrixCommand;
+import dev.kubectlqperf.plugin.matrix.ReportCommand;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ import picocli.CommandLine;
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
         CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
-        AotTrainingCommand.class, CompleteCommand.class, MatrixCommand.class},
+        AotTrainingCommand.class, CompleteCommand.class, MatrixCommand.class, ReportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",
