@@ -50,6 +50,9 @@ final class NodeSimulator implements AutoCloseable {
   /** Every pod ever started here: a late event with an old status must not start a pod again. */
   private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
+  private final Map<String, String> serverNodes = new ConcurrentHashMap<>();
+  /** Client node + "\u0000" + server node → the loopback address its clients use instead of 127.0.0.1. */
+  private final Map<String, String> paths = new ConcurrentHashMap<>();
   private final Map<String, String> podIps = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextIp = new java.util.concurrent.atomic.AtomicInteger(1);
   private final ExecutorService work = Executors.newCachedThreadPool();
@@ -60,6 +63,15 @@ final class NodeSimulator implements AutoCloseable {
     this.client = client;
     this.nodes = nodes;
     this.logs = logs;
+  }
+
+  /**
+   * Clients on {@code srcNode} reach servers on {@code dstNode} through {@code loopback} (any
+   * 127.x.y.z reaches the same server), so a {@link LoopbackShaper} on that address slows this one
+   * ordered pair and nothing else.
+   */
+  void path(String srcNode, String dstNode, String loopback) {
+    paths.put(srcNode + "\u0000" + dstNode, loopback);
   }
 
   void start() {
@@ -169,6 +181,7 @@ final class NodeSimulator implements AutoCloseable {
     Process p = processes.get(key);
     String instance = pod.getMetadata().getLabels().get(QperfResources.LABEL_INSTANCE);
     serverPorts.put(pod.getMetadata().getNamespace() + "/" + instance, port);
+    serverNodes.put(pod.getMetadata().getNamespace() + "/" + instance, String.valueOf(pod.getSpec().getNodeName()));
     waitForListener(port);
     setStatus(pod, running(true), "Running");
     if (!p.isAlive()) {
@@ -178,9 +191,10 @@ final class NodeSimulator implements AutoCloseable {
 
   private void runClient(Pod pod, String key) throws IOException {
     List<String> command = command(pod);
-    Integer port = serverPorts.get(pod.getMetadata().getNamespace() + "/" + command.get(1));
+    String server = pod.getMetadata().getNamespace() + "/" + command.get(1);
+    Integer port = serverPorts.get(server);
     if (port != null) {
-      command.set(1, "127.0.0.1");
+      command.set(1, paths.getOrDefault(pod.getSpec().getNodeName() + "\u0000" + serverNodes.get(server), "127.0.0.1"));
       command.set(command.indexOf("19765"), String.valueOf(port));
     }
     var logged = start(pod, key, command, QperfResources.CLIENT_CONTAINER);
