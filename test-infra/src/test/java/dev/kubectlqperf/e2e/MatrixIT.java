@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,7 +195,9 @@ class MatrixIT {
     Files.writeString(Path.of("target", "matrix-report.html"), report.out());
     assertTrue(report.out().contains("<g class=\"cell outlier\" data-src=\"mx-2\" data-dst=\"mx-3\" data-shade=\"0\">"),
         report.out());
-    assertEquals(1, report.out().split("class=\"cell outlier\"", -1).length - 1, "one outlier cell");
+    // On a busy machine another pair may dip below the outlier fraction too, never to the slow one's shade.
+    assertEquals(1, Pattern.compile("class=\"cell outlier\"[^>]*data-shade=\"0\"").matcher(report.out()).results()
+        .count(), "one outlier cell in the worst shade");
   }
 
   /** From the children's own start and completion times: runs that overlap in time use four distinct nodes. */
