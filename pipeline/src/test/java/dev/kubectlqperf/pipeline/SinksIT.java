@@ -13,6 +13,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
+import dev.kubectlqperf.model.matrix.MatrixChildren;
+import dev.kubectlqperf.model.matrix.MatrixNode;
+import dev.kubectlqperf.model.matrix.NodePair;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
+import dev.kubectlqperf.model.matrix.Scenario;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.sink.ResultFiles;
 import dev.kubectlqperf.pipeline.config.SinkConfig;
@@ -28,6 +35,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -181,5 +190,66 @@ class SinksIT extends MockClusterTest {
       assertFalse(fixture.get("bw-lat").toString().contains("s3cr3t"));
     }
     assertEquals(3, slack.posts().size());
+  }
+
+  /**
+   * A matrix's children go through the real InfluxDB sink tagged with their pair, and the
+   * dashboard's matrix panels (their queries as Grafana sends them for one matrix) get every pair
+   * back; Slack is left to the matrix.
+   */
+  @Test
+  void matrixChildrenAreTaggedWithTheirPairAndTheDashboardsMatrixPanelsListThem() throws Exception {
+    fixture.start(env("influxdb,slack"), Step.Listener.NONE);
+    QperfMatrix matrix = new QperfMatrix();
+    matrix.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("net").withUid("uid-net").build());
+    matrix.setSpec(QperfMatrixSpec.allPairs(QperfSpec.of(List.of("tcp_bw", "tcp_lat"), null)));
+    MatrixNode a = new MatrixNode("node-a", "zone-1");
+    MatrixNode b = new MatrixNode("node-b", "zone-2");
+    List<String> names = new java.util.ArrayList<>();
+    for (NodePair pair : List.of(new NodePair(a, b), new NodePair(b, a))) {
+      names.add(client.resource(MatrixChildren.child(matrix, matrix.getSpec().template(), Scenario.PodToPod, pair))
+          .create().getMetadata().getName());
+    }
+    driveToEnd(names, SinksIT::log, Duration.ofSeconds(60));
+    awaitDelivered(names, List.of("influxdb"), Duration.ofSeconds(20));
+    names.forEach(n -> assertEquals(null, delivery(n, "slack"), "a matrix child leaves Slack to its matrix"));
+
+    List<String> queries = DashboardQueries.matrix(Path.of("../deploy/grafana/qperf-influxdb.json"), "net");
+    assertEquals(3, queries.size(), "the matrix variable and two panels: " + queries);
+    assertEquals(Set.of("net"), column(influx.query(queries.get(0), database), "value"));
+    for (String panel : queries.subList(1, 3)) {
+      Set<String> rows = new TreeSet<>();
+      for (JsonNode series : influx.query(panel, database).path("series")) {
+        JsonNode tags = series.path("tags");
+        rows.add(tags.path("matrix").asText() + " " + tags.path("scenario").asText() + " " + tags.path("src_node")
+            .asText() + "(" + tags.path("src_zone").asText() + ") -> " + tags.path("dst_node").asText() + "("
+            + tags.path("dst_zone").asText() + ") " + series.path("values").path(0).path(1).asDouble());
+      }
+      boolean bandwidth = panel.contains("\"bw\"");
+      String value = bandwidth ? " 2.02E9" : " 7.02E-6";
+      assertEquals(new TreeSet<>(Set.of("net PodToPod node-a(zone-1) -> node-b(zone-2)" + value,
+          "net PodToPod node-b(zone-2) -> node-a(zone-1)" + value)), rows, panel);
+    }
+    assertEquals(0, influx.rows(queries.get(1).replace("/^net$/", "/^other$/"), database), "one matrix only");
+  }
+
+  private static Set<String> column(JsonNode result, String name) {
+    Set<String> values = new TreeSet<>();
+    for (JsonNode series : result.path("series")) {
+      int i = indexOf(series, name);
+      series.path("values").forEach(v -> values.add(v.path(i).asText()));
+    }
+    return values;
+  }
+
+  private static int indexOf(JsonNode series, String column) {
+    int i = 0;
+    for (JsonNode c : series.path("columns")) {
+      if (c.asText().equals(column)) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
   }
 }

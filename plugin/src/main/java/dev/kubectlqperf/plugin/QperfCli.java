@@ -20,6 +20,7 @@ import dev.kubectlqperf.plugin.kube.KubeConnection;
 import dev.kubectlqperf.plugin.matrix.MatrixCommand;
 import dev.kubectlqperf.plugin.schedule.HistoryCommand;
 import dev.kubectlqperf.plugin.schedule.ScheduleCommand;
+import dev.kubectlqperf.plugin.matrix.ReportCommand;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
@@ -39,7 +40,7 @@ import picocli.CommandLine;
     subcommands = {CreateCommand.class, GetCommand.class, DescribeCommand.class, LogsCommand.class,
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
         CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
-        AotTrainingCommand.class, CompleteCommand.class, MatrixCommand.class,
+        AotTrainingCommand.class, CompleteCommand.class, MatrixCommand.class, ReportCommand.class,
         ScheduleCommand.class, HistoryCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -235,6 +235,13 @@ public final class QperfResources {
     return labels;
   }
 
+  /** Whether the run is a matrix's child: it carries the matrix label and an owner reference to a QperfMatrix. */
+  public static boolean isMatrixChild(Qperf qperf) {
+    Map<String, String> labels = qperf.getMetadata() == null ? null : qperf.getMetadata().getLabels();
+    return labels != null && labels.containsKey(LABEL_MATRIX) && qperf.getMetadata().getOwnerReferences() != null
+        && qperf.getMetadata().getOwnerReferences().stream().anyMatch(ref -> "QperfMatrix".equals(ref.getKind()));
+  }
+
   /** Selects every child Qperf of the named matrix. */
   public static Map<String, String> matrixChildSelector(String matrix) {
     return Map.of(LABEL_MATRIX, KubeNames.labelValue(matrix));

@@ -10,6 +10,7 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.matrix.MatrixNode;
+import dev.kubectlqperf.model.matrix.Outlier;
 import dev.kubectlqperf.model.matrix.PairResult;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
@@ -20,6 +21,9 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +46,10 @@ class MatrixIT {
 
   private static final String NS = "matrix";
   private static final List<String> NODES = List.of("mx-1", "mx-2", "mx-3", "mx-4");
+  /** Where mx-2's clients reach mx-3's servers in the slow-pair test; any 127.x address is this host. */
+  private static final String SLOW_ADDRESS = "127.0.0.77";
   private static KubernetesClient admin;
+  private static ControlPlane controlPlane;
   private static KubeletLogServer logs;
   private static NodeSimulator nodes;
   private static Pipeline pipeline;
@@ -50,6 +57,7 @@ class MatrixIT {
   @BeforeAll
   static void setUp(ControlPlane cluster) throws Exception {
     admin = cluster.admin();
+    controlPlane = cluster;
     ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
     await("the QperfMatrix CRD established").atMost(Duration.ofSeconds(60)).until(() -> {
       var crd = admin.apiextensions().v1().customResourceDefinitions().withName(QperfMatrix.CRD_NAME).get();
@@ -137,6 +145,61 @@ class MatrixIT {
                 .noneMatch(p -> p.getMetadata().getName().startsWith("cut-")));
   }
 
+  /**
+   * mx-2 → mx-3 made slow on purpose (its clients reach the server through a loopback address
+   * that tc limits to 20 Mbit/s): that pair is the bandwidth outlier in the status, in
+   * {@code kubectl qperf matrix NAME} and in {@code kubectl qperf report NAME}. The plain heatmap
+   * is kept in target/ for the README.
+   */
+  @Test
+  void aPairMadeSlowIsTheOutlierInTheStatusTheHeatmapAndTheReport() throws Exception {
+    QperfSpec template = new QperfSpec(null, "-t 2", List.of("tcp_bw"), null, null, 90L, null, null, null, null);
+    QperfMatrix matrix = new QperfMatrix();
+    matrix.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("slow").build());
+    matrix.setSpec(new QperfMatrixSpec(null, null, NODES, null, null, null, null, null, template, null, null));
+    nodes.path("mx-2", "mx-3", SLOW_ADDRESS);
+    QperfMatrix done;
+    try (LoopbackShaper shaper = LoopbackShaper.limit(SLOW_ADDRESS, "20mbit")) {
+      admin.resource(matrix).create();
+      await("the matrix ends").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        QperfMatrix m = get("slow");
+        return m.getStatus() != null && m.getStatus().getPhase() != null && m.getStatus().getPhase().isFinal();
+      });
+      done = get("slow");
+    }
+
+    assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
+    List<Outlier> outliers = done.getStatus().getOutlierPairs();
+    assertNotNull(outliers, "no outlier pairs: " + done.getStatus().getPairs());
+    Outlier slow = outliers.stream().filter(o -> "mx-2".equals(o.src()) && "mx-3".equals(o.dst())).findFirst()
+        .orElseThrow(() -> new AssertionError("mx-2 -> mx-3 is not an outlier: " + outliers));
+    assertEquals(Outlier.Metric.Bandwidth, slow.metric());
+    assertTrue(slow.value() < 3.5e6 && slow.clusterMedian() > 10 * slow.value(), slow.toString());
+    assertTrue(done.getStatus().getPairs().stream().filter(p -> p.bandwidth() != null)
+        .allMatch(p -> p.bandwidth() >= slow.value()), "the slow pair is the slowest");
+
+    Shell.Result heatmap = Kubectl.plugin(controlPlane.kubeconfig(), "matrix", "slow", "-n", NS);
+    assertEquals(0, heatmap.exitCode(), heatmap.err());
+    Files.writeString(Path.of("target", "matrix-heatmap.txt"), heatmap.out());
+    assertTrue(heatmap.out().contains("outlier pairs (client -> server):\n  mx-2 -> mx-3  PodToPod Bandwidth"),
+        heatmap.out());
+    String row = heatmap.out().lines().filter(l -> l.startsWith("mx-2 ")).findFirst().orElseThrow();
+    String[] cells = row.trim().split("\\s+");
+    double slowCell = Double.parseDouble(cells[3]);
+    for (int c = 1; c < cells.length; c++) {
+      assertTrue(cells[c].equals("-") || Double.parseDouble(cells[c]) >= slowCell, "mx-2's row: " + row);
+    }
+
+    Shell.Result report = Kubectl.plugin(controlPlane.kubeconfig(), "report", "slow", "-n", NS, "-o", "html");
+    assertEquals(0, report.exitCode(), report.err());
+    Files.writeString(Path.of("target", "matrix-report.html"), report.out());
+    assertTrue(report.out().contains("<g class=\"cell outlier\" data-src=\"mx-2\" data-dst=\"mx-3\" data-shade=\"0\">"),
+        report.out());
+    // On a busy machine another pair may dip below the outlier fraction too, never to the slow one's shade.
+    assertEquals(1, Pattern.compile("class=\"cell outlier\"[^>]*data-shade=\"0\"").matcher(report.out()).results()
+        .count(), "one outlier cell in the worst shade");
+  }
+
   /** From the children's own start and completion times: runs that overlap in time use four distinct nodes. */
   private static void assertNoOverlappingRunsShareANode(List<Qperf> runs) {
     for (Qperf a : runs) {
@@ -161,7 +224,11 @@ class MatrixIT {
   }
 
   private static QperfMatrix get() {
-    return admin.resources(QperfMatrix.class).inNamespace(NS).withName("four").get();
+    return get("four");
+  }
+
+  private static QperfMatrix get(String name) {
+    return admin.resources(QperfMatrix.class).inNamespace(NS).withName(name).get();
   }
 
   private static List<Qperf> children() {

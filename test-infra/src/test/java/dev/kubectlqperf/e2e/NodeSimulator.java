@@ -52,6 +52,9 @@ final class NodeSimulator implements AutoCloseable {
   /** Every pod ever started here: a late event with an old status must not start a pod again. */
   private final java.util.Set<String> started = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> serverPorts = new ConcurrentHashMap<>();
+  private final Map<String, String> serverNodes = new ConcurrentHashMap<>();
+  /** Client node + "\u0000" + server node → the loopback address its clients use instead of 127.0.0.1. */
+  private final Map<String, String> paths = new ConcurrentHashMap<>();
   private final Map<String, String> podIps = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextIp = new java.util.concurrent.atomic.AtomicInteger(1);
   private final ExecutorService work = Executors.newCachedThreadPool();
@@ -62,6 +65,15 @@ final class NodeSimulator implements AutoCloseable {
     this.client = client;
     this.nodes = nodes;
     this.logs = logs;
+  }
+
+  /**
+   * Clients on {@code srcNode} reach servers on {@code dstNode} through {@code loopback} (any
+   * 127.x.y.z reaches the same server), so a {@link LoopbackShaper} on that address slows this one
+   * ordered pair and nothing else.
+   */
+  void path(String srcNode, String dstNode, String loopback) {
+    paths.put(srcNode + "\u0000" + dstNode, loopback);
   }
 
   void start() {
@@ -181,6 +193,7 @@ final class NodeSimulator implements AutoCloseable {
       started.add(start(pod, key, command, container.getName()).process());
       ports.add(port);
     }
+    serverNodes.put(pod.getMetadata().getNamespace() + "/" + instance, String.valueOf(pod.getSpec().getNodeName()));
     ports.forEach(NodeSimulator::waitForListener);
     setStatus(pod, statuses(pod, i -> running(true)), "Running");
     if (started.stream().anyMatch(p -> !p.isAlive())) {
@@ -197,9 +210,10 @@ final class NodeSimulator implements AutoCloseable {
       List<String> command = command(container);
       int service = container.getCommand().size();
       int at = command.indexOf("--listen_port") + 1;
-      Integer port = serverPorts.get(pod.getMetadata().getNamespace() + "/" + command.get(service) + "/" + command.get(at));
+      String server = pod.getMetadata().getNamespace() + "/" + command.get(service);
+      Integer port = serverPorts.get(server + "/" + command.get(at));
       if (port != null) {
-        command.set(service, "127.0.0.1");
+        command.set(service, paths.getOrDefault(pod.getSpec().getNodeName() + "\u0000" + serverNodes.get(server), "127.0.0.1"));
         command.set(at, String.valueOf(port));
       }
       started.add(start(pod, key, command, container.getName()));

@@ -35,11 +35,13 @@ public final class MatrixReconciler {
   private final QperfCluster cluster;
   private final PipelineConfig config;
   private final Clock clock;
+  private final MatrixNotice notice;
 
-  public MatrixReconciler(QperfCluster cluster, PipelineConfig config, Clock clock) {
+  MatrixReconciler(QperfCluster cluster, PipelineConfig config, Clock clock, MatrixNotice notice) {
     this.cluster = cluster;
     this.config = config;
     this.clock = clock;
+    this.notice = notice;
   }
 
   /** @return when to look again (events of the matrix and its children come sooner), or null */
@@ -50,16 +52,24 @@ public final class MatrixReconciler {
     }
     QperfMatrixStatus saved = matrix.getStatus();
     if (saved != null && saved.getPhase() != null && saved.getPhase().isFinal()) {
-      return null;
+      return notice.deliver(matrix); // after a restart, or a retry: a message still Pending
     }
     QperfMatrixStatus next = saved == null ? new QperfMatrixStatus() : saved.copy();
     next.setObservedGeneration(matrix.getMetadata().getGeneration());
     Duration again = saved == null || saved.getNodes() == null ? freeze(matrix, next) : advance(matrix, next);
-    if (next.getPhase() != null && next.getPhase().isFinal()) {
+    boolean ending = next.getPhase() != null && next.getPhase().isFinal();
+    if (ending) {
       next.setConditions(List.of(succeeded(next)));
+      notice.record(next);
     }
     if (!next.equals(saved)) {
-      return write(matrix, next) ? again : null;
+      if (!write(matrix, next)) {
+        return null;
+      }
+      if (ending) {
+        matrix.setStatus(next);
+        return notice.deliver(matrix);
+      }
     }
     return again;
   }

@@ -1,6 +1,7 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.SinkDelivery;
 import dev.kubectlqperf.model.result.QperfResult;
@@ -39,13 +40,17 @@ public final class Outbox {
 
   /**
    * Marks every chosen sink Pending in the status about to be written; a sink this pipeline does
-   * not deliver to is recorded as Failed with the reason, never silently skipped.
+   * not deliver to is recorded as Failed with the reason, never silently skipped. A matrix's child
+   * leaves Slack out: its matrix posts once for all its pairs.
    */
   void record(Qperf qperf, QperfStatus next, QperfResult result) {
     List<String> chosen = qperf.getSpec() != null && qperf.getSpec().sinks() != null ? qperf.getSpec().sinks()
         : sinks.enabled().stream().map(Sink::id).toList();
     Map<String, SinkDelivery> deliveries = new LinkedHashMap<>();
     for (String sink : chosen) {
+      if (Sink.SLACK.id().equals(sink) && QperfResources.isMatrixChild(qperf)) {
+        continue; // the matrix posts one message for all its pairs when it ends
+      }
       deliveries.put(sink, sinks.has(sink) ? SinkDelivery.pending()
           : SinkDelivery.refused("sink '" + sink + "' is not configured in this pipeline (QPERF_SINKS)"));
     }

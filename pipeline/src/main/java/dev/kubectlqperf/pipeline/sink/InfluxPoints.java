@@ -17,6 +17,8 @@ import org.influxdb.dto.Point;
 /**
  * A result document as InfluxDB points, pure: one point per test block in measurement
  * {@value #MEASUREMENT}, tagged with what people filter on, one field per metric in its base unit.
+ * A matrix's child run is also tagged {@code matrix}, {@code scenario}, {@code src_node},
+ * {@code dst_node}, {@code src_zone} and {@code dst_zone}, which the dashboard's matrix panel groups by.
  *
  * <p>The run's statistics go to measurement {@value #STATISTICS_MEASUREMENT}: one point per test,
  * loop values and metric, with count, mean, stddev, cv_percent, min, p50, p90, p99, max and the
@@ -148,6 +150,14 @@ public final class InfluxPoints {
     tag(p, "service_type", run.serviceType());
     tag(p, "server_host_network", run.serverHostNetwork() == null ? null : run.serverHostNetwork().toString());
     tag(p, "client_host_network", run.clientHostNetwork() == null ? null : run.clientHostNetwork().toString());
+    if (run.matrix() != null) {
+      tag(p, "matrix", run.matrix().name());
+      tag(p, "scenario", run.matrix().scenario());
+      tag(p, "src_node", run.matrix().srcNode());
+      tag(p, "dst_node", run.matrix().dstNode());
+      tag(p, "src_zone", run.matrix().srcZone());
+      tag(p, "dst_zone", run.matrix().dstZone());
+    }
     return p;
   }
 

@@ -30,6 +30,24 @@ class InfluxPointsTest {
   }
 
   @Test
+  void aMatrixChildIsTaggedWithItsMatrixScenarioNodesAndZones() {
+    QperfResult plain = Results.of("tcp_bw_tcp_lat.txt", "net-p2p-a-b", "u1");
+    RunIdentity run = plain.run();
+    QperfResult child = plain.withRun(new RunIdentity(run.namespace(), run.name(), run.uid(), run.startTime(),
+        run.endTime(), run.serverNode(), run.clientNode(), run.qperfVersion(), run.repetition(), run.serviceType(),
+        run.serverHostNetwork(), run.clientHostNetwork(),
+        new RunIdentity.MatrixMember("net", "PodToPod", "node-a", "node-b", "zone-1", null)));
+
+    String line = InfluxPoints.batch(child, "qperf", "autogen", Instant.EPOCH).getPoints().get(0).lineProtocol();
+
+    assertTrue(line.contains(",dst_node=node-b,matrix=net,") && line.contains(",scenario=PodToPod,")
+        && line.contains(",src_node=node-a,src_zone=zone-1,"), line);
+    assertFalse(line.contains("dst_zone"), "a node without a zone has no zone tag: " + line);
+    assertFalse(InfluxPoints.batch(plain, "qperf", "autogen", Instant.EPOCH).getPoints().get(0).lineProtocol()
+        .contains("matrix="), "a run of its own has no matrix tags");
+  }
+
+  @Test
   void repetitionsAreTaggedAndTheStatisticsAreAMeasurementOfTheirOwn() {
     QperfResult result = Results.repeated("rep", List.of("tcp_bw bw at least 1 GB/sec"),
         Results.output("1.8 GB/sec", "7.0 us"), Results.output("2.0 GB/sec", "7.2 us"));

@@ -65,7 +65,7 @@ class CompleteCommandMockTest {
     assertTrue(lines.containsAll(List.of("--output", "--watch", "--namespace", "--context", "--as")), lines.toString());
     assertFalse(lines.contains("-o"), "only what starts with --");
     assertEquals(List.of("table", ":4"), complete("get", "-o", "ta"));
-    assertEquals(List.of("table", "wide", "name", "json", "yaml", "csv", ":4"), complete("results", "-o", ""));
+    assertEquals(List.of("table", "wide", "name", "json", "yaml", "csv", "html", ":4"), complete("results", "-o", ""));
   }
 
   @Test

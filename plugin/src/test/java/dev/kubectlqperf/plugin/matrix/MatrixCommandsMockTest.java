@@ -143,6 +143,20 @@ class MatrixCommandsMockTest {
   }
 
   @Test
+  void reportWritesTheMatrixAsOneHtmlPage() {
+    completedMatrix();
+
+    Cli.Run run = cli.run("report", "net", "-n", NS, "-o", "html");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("<!DOCTYPE html>"), run.out());
+    assertTrue(run.out().contains("data-src=\"a\" data-dst=\"b\""), run.out());
+    assertEquals(run.out(), cli.run("report", "net", "-n", NS).out(), "html is the default");
+    assertEquals(2, cli.run("report", "net", "-n", NS, "-o", "json").exitCode());
+    assertEquals(3, cli.run("report", "nope", "-n", NS).exitCode());
+  }
+
+  @Test
   void aMissingMatrixIsNotFound() {
     assertEquals(3, cli.run("matrix", "get", "nope", "-n", NS).exitCode());
   }

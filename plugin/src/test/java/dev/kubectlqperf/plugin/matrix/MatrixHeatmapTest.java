@@ -65,10 +65,10 @@ class MatrixHeatmapTest {
 
   @Test
   void bucketsRunFromWorstToBestOverTheRange() {
-    assertEquals(0, MatrixHeatmap.bucket(0, 0, 10, true));
-    assertEquals(4, MatrixHeatmap.bucket(10, 0, 10, true));
-    assertEquals(4, MatrixHeatmap.bucket(0, 0, 10, false));
-    assertEquals(2, MatrixHeatmap.bucket(5, 0, 10, true));
-    assertEquals(4, MatrixHeatmap.bucket(3, 3, 3, true));
+    assertEquals(0, HeatGrid.bucket(0, 0, 10, true));
+    assertEquals(4, HeatGrid.bucket(10, 0, 10, true));
+    assertEquals(4, HeatGrid.bucket(0, 0, 10, false));
+    assertEquals(2, HeatGrid.bucket(5, 0, 10, true));
+    assertEquals(4, HeatGrid.bucket(3, 3, 3, true));
   }
 }

@@ -3,6 +3,7 @@ package dev.kubectlqperf.model.matrix;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.SinkDelivery;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,10 @@ public class QperfMatrixStatus {
   @JsonPropertyDescription("True when pairs or outlierPairs leave some pairs out (the sinks have them all).")
   private Boolean pairsTruncated;
 
+  @JsonPropertyDescription("The matrix's one Slack message (its children post none): Pending from the status write "
+      + "that ends the matrix, Delivered once posted.")
+  private SinkDelivery slack;
+
   public QperfMatrixStatus() {}
 
   /** A copy whose lists are new; their elements are immutable records. */
@@ -89,6 +94,7 @@ public class QperfMatrixStatus {
     c.outlierNodes = copyOf(outlierNodes);
     c.pairs = copyOf(pairs);
     c.pairsTruncated = pairsTruncated;
+    c.slack = slack;
     return c;
   }
 
@@ -132,6 +138,8 @@ public class QperfMatrixStatus {
   public QperfMatrixStatus setPairs(List<PairResult> pairs) { this.pairs = pairs; return this; }
   public Boolean getPairsTruncated() { return pairsTruncated; }
   public QperfMatrixStatus setPairsTruncated(Boolean t) { this.pairsTruncated = t; return this; }
+  public SinkDelivery getSlack() { return slack; }
+  public QperfMatrixStatus setSlack(SinkDelivery slack) { this.slack = slack; return this; }
 
   @Override
   public boolean equals(Object o) {
@@ -145,12 +153,13 @@ public class QperfMatrixStatus {
         && Objects.equals(nodeMedians, s.nodeMedians)
         && Objects.equals(nodeMediansTruncated, s.nodeMediansTruncated) && Objects.equals(outlierPairs, s.outlierPairs)
         && Objects.equals(outlierNodes, s.outlierNodes) && Objects.equals(pairs, s.pairs)
-        && Objects.equals(pairsTruncated, s.pairsTruncated);
+        && Objects.equals(pairsTruncated, s.pairsTruncated) && Objects.equals(slack, s.slack);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(phase, conditions, observedGeneration, startTime, completionTime, reason, message, runSpec, nodes,
-        progress, verdict, medians, nodeMedians, nodeMediansTruncated, outlierPairs, outlierNodes, pairs, pairsTruncated);
+        progress, verdict, medians, nodeMedians, nodeMediansTruncated, outlierPairs, outlierNodes, pairs, pairsTruncated,
+        slack);
   }
 }

@@ -1,8 +1,11 @@
 package dev.kubectlqperf.model.run;
 
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.result.RunIdentity;
+import java.util.Map;
 
 /** The identity a result document gets from the run it belongs to. Pure. */
 public final class RunIdentities {
@@ -18,6 +21,27 @@ public final class RunIdentities {
         status == null ? null : status.getServerNode(), clientNode, qperfVersion, 1,
         spec == null ? null : spec.effectiveServiceType().name(),
         spec == null ? null : spec.server().usesHostNetwork(),
-        spec == null ? null : spec.client().usesHostNetwork());
+        spec == null ? null : spec.client().usesHostNetwork(), matrixMember(qperf));
+  }
+
+  /** The matrix pair of a matrix's child (it has the matrix label), else null. */
+  static RunIdentity.MatrixMember matrixMember(Qperf qperf) {
+    Map<String, String> labels = orEmpty(qperf.getMetadata().getLabels());
+    String matrix = labels.get(QperfResources.LABEL_MATRIX);
+    if (matrix == null) {
+      return null;
+    }
+    String owner = qperf.getMetadata().getOwnerReferences() == null ? null : qperf.getMetadata().getOwnerReferences()
+        .stream().filter(r -> QperfMatrix.KIND.equals(r.getKind())).map(r -> r.getName()).findFirst()
+        .orElse(null);
+    Map<String, String> annotations = orEmpty(qperf.getMetadata().getAnnotations());
+    return new RunIdentity.MatrixMember(owner != null ? owner : matrix, labels.get(QperfResources.LABEL_SCENARIO),
+        annotations.getOrDefault(QperfResources.ANNOTATION_SRC_NODE, labels.get(QperfResources.LABEL_SRC_NODE)),
+        annotations.getOrDefault(QperfResources.ANNOTATION_DST_NODE, labels.get(QperfResources.LABEL_DST_NODE)),
+        labels.get(QperfResources.LABEL_SRC_ZONE), labels.get(QperfResources.LABEL_DST_ZONE));
+  }
+
+  private static Map<String, String> orEmpty(Map<String, String> map) {
+    return map == null ? Map.of() : map;
   }
 }
