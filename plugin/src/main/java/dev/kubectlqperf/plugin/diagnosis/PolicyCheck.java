@@ -56,8 +56,8 @@ public final class PolicyCheck {
     }
     Need dns = new Need("UDP", BenchmarkPolicy.DNS_PORT, "53/UDP (DNS)");
     if (!egress.isEmpty() && egress.stream().noneMatch(p -> p.getSpec().getEgress() != null && p.getSpec()
-        .getEgress().stream().anyMatch(r -> r.getPorts() == null || r.getPorts().isEmpty()
-            || r.getPorts().stream().anyMatch(port -> admitsPort(port, dns, Map.of()))))) {
+        .getEgress().stream().anyMatch(r -> mayReachDns(r.getTo()) && (r.getPorts() == null || r.getPorts().isEmpty()
+            || r.getPorts().stream().anyMatch(port -> admitsPort(port, dns, Map.of())))))) {
       blocked.add("out of the client " + dns.label() + " (" + names(egress) + ")");
     }
     String selecting = names(policies.stream().filter(p -> ingress.contains(p) || egress.contains(p)).toList());
@@ -90,6 +90,15 @@ public final class PolicyCheck {
         && (peer.getNamespaceSelector() != null || peer.getPodSelector() != null));
     Map<String, Integer> named = namedPorts(ask);
     return peerOk && (ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> admitsPort(p, need, named)));
+  }
+
+  /**
+   * Whether peers may include the cluster's DNS pods, which run in another namespace with labels
+   * unknown here: any peer, a namespace selector, or an address block; not a same-namespace pod selector.
+   */
+  private static boolean mayReachDns(List<NetworkPolicyPeer> peers) {
+    return peers == null || peers.isEmpty()
+        || peers.stream().anyMatch(peer -> peer.getNamespaceSelector() != null || peer.getIpBlock() != null);
   }
 
   private static boolean admitsPort(NetworkPolicyPort port, Need need, Map<String, Integer> named) {
