@@ -53,8 +53,12 @@ public final class PipelineCheck {
       }
       return Finding.pass("pipeline", "local pipeline (pid " + local.pid() + ", started by install.sh)");
     }
-    String leaseError = cluster.lease().ok() ? "" : " (cannot read it: " + cluster.lease().error() + ")";
-    return Finding.fail("pipeline", "no pipeline: no fresh Lease " + where + leaseError + " and no local pipeline",
+    if (!cluster.lease().ok()) {
+      return Finding.unreadable("pipeline", "Lease " + where + " (and no local pipeline runs)", cluster.lease().error(),
+          "kubectl -n " + cluster.namespace() + " get lease " + cluster.name() + " (as a user who may), or "
+              + "--pipeline-namespace if the pipeline runs elsewhere");
+    }
+    return Finding.fail("pipeline", "no pipeline: no fresh Lease " + where + " and no local pipeline",
         "./install.sh (a local pipeline) or ./install.sh --in-cluster");
   }
 

@@ -29,12 +29,12 @@ public final class PodSecurityCheck {
     }
     Map<String, String> labels = fetched.value().getMetadata().getLabels();
     String level = labels == null ? null : labels.get(ENFORCE);
-    String note = Boolean.FALSE.equals(enforced) ? " (label read only: this API server has no Pod Security admission)"
+    String note = Boolean.FALSE.equals(enforced) ? " (label only read: no Pod Security admission before Kubernetes 1.23)"
         : "";
     String asks = ask.hostNetwork() ? "a host-network run needs privileged" : "the benchmark pods meet restricted";
     if (level == null) {
-      return Finding.pass(check, ns + " has no " + ENFORCE + " label (privileged unless the cluster's default is "
-          + "stricter); " + asks + note);
+      return Finding.pass(check, ns + " has no enforce label (privileged unless the cluster default is stricter); "
+          + asks + note);
     }
     switch (level) {
       case "privileged":

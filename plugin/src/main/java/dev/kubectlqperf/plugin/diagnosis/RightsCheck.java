@@ -44,15 +44,25 @@ public final class RightsCheck {
           "kubectl auth can-i --list -n " + namespace);
     }
     if (denied.isEmpty()) {
-      return Finding.pass(check, "may " + accesses.stream().map(Access::toString).collect(Collectors.joining(", "))
-          + " in " + namespace);
+      return Finding.pass(check, "may " + grouped(accesses) + " in " + namespace);
     }
     String verbs = denied.stream().map(Access::verb).distinct().collect(Collectors.joining(","));
     String resources = denied.stream().map(Access::resourceName).distinct().collect(Collectors.joining(","));
-    return Finding.fail(check, "may not " + denied.stream().map(Access::toString).collect(Collectors.joining(", "))
+    return Finding.fail(check, "may not " + grouped(denied)
         + " in " + namespace, "an admin grants it: kubectl create role qperf-" + command + " -n " + namespace
         + " --verb=" + verbs + " --resource=" + resources + " && kubectl create rolebinding qperf-" + command
         + " -n " + namespace + " --role=qperf-" + command + " --user=" + (user == null ? "USER" : user));
+  }
+
+  /** {@code create,get,watch qperves; get pods/log}: verbs per resource, short resource names. */
+  private static String grouped(List<Access> accesses) {
+    Map<String, List<String>> verbs = new LinkedHashMap<>();
+    for (Access a : accesses) {
+      String resource = a.subresource().isEmpty() ? a.resource() : a.resource() + "/" + a.subresource();
+      verbs.computeIfAbsent(resource, r -> new java.util.ArrayList<>()).add(a.verb());
+    }
+    return verbs.entrySet().stream().map(e -> String.join(",", e.getValue()) + " " + e.getKey())
+        .collect(Collectors.joining("; "));
   }
 
   private static Access qperf(String verb) {

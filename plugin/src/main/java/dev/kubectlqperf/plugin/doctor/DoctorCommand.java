@@ -104,21 +104,18 @@ public final class DoctorCommand implements Callable<Integer> {
     KubernetesClient client;
     String namespace;
     try {
-      client = context.kube().client(target);
       namespace = context.kube().namespace(target);
+      if (printPolicy) {
+        return printPolicy(new RunAsk(namespace, hostNetwork, crossNode, image, serviceType, dataPort, List.of()),
+            format, out);
+      }
+      client = context.kube().client(target);
     } catch (RuntimeException e) {
       print(new Report(List.of(Finding.fail("cluster", Failures.messageOf(e), "check --context and --kubeconfig"))),
           format, out);
       return ExitCodes.FAILURE;
     }
     RunAsk ask = new RunAsk(namespace, hostNetwork, crossNode, image, serviceType, dataPort, List.of());
-    if (printPolicy) {
-      NetworkPolicy policy = BenchmarkPolicy.policy(ask);
-      out.print(format == OutputFormat.json ? new KubernetesSerialization().asJson(policy) + "\n"
-          : new KubectlYaml(new KubernetesSerialization()).write(policy));
-      out.flush();
-      return ExitCodes.OK;
-    }
     Doctor doctor = new Doctor(new ClusterReader(client), new LocalPipelines(System.getenv()), Clock.systemUTC());
     List<Finding> findings = new ArrayList<>(doctor.run(ask, new Doctor.Scope(pipelineNamespace, kubeconfig(target),
         target.overrides().as(), probe, probeTimeout)));
@@ -131,6 +128,15 @@ public final class DoctorCommand implements Callable<Integer> {
       out.flush();
     }
     return new Report(findings).passed() ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  /** The policy alone, so that it can be piped to kubectl apply -f -. */
+  private static int printPolicy(RunAsk ask, OutputFormat format, PrintWriter out) {
+    NetworkPolicy policy = BenchmarkPolicy.policy(ask);
+    out.print(format == OutputFormat.json ? new KubernetesSerialization().asJson(policy) + "\n"
+        : new KubectlYaml(new KubernetesSerialization()).write(policy));
+    out.flush();
+    return ExitCodes.OK;
   }
 
   private boolean applyPolicy(KubernetesClient client, RunAsk ask, PrintWriter out) {

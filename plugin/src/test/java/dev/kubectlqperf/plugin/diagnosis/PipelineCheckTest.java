@@ -58,7 +58,10 @@ class PipelineCheckTest {
     assertEquals("./install.sh (a local pipeline) or ./install.sh --in-cluster", f.fix());
     var forbidden = new PipelineCheck.InCluster("qperf-system", "qperf-pipeline", Fetched.failed("forbidden"),
         Fetched.failed("forbidden"));
-    assertTrue(PipelineCheck.running(forbidden, null, "", NOW).detail().contains("(cannot read it: forbidden)"));
+    Finding unknown = PipelineCheck.running(forbidden, null, "", NOW);
+    assertEquals(Status.WARN, unknown.status(), "no rights to read the Lease: cannot tell");
+    assertEquals("cannot read Lease qperf-system/qperf-pipeline (and no local pipeline runs): forbidden",
+        unknown.detail());
   }
 
   @Test

@@ -35,7 +35,7 @@ class PodSecurityCheckTest {
   void withoutPodSecurityAdmissionTheLabelIsOnlyReadAndTheDetailSaysSo() {
     Finding f = PodSecurityCheck.evaluate(ns("restricted"), HOST_NETWORK, false);
     assertEquals(Status.FAIL, f.status());
-    assertTrue(f.detail().endsWith("(label read only: this API server has no Pod Security admission)"), f.detail());
+    assertTrue(f.detail().endsWith("(label only read: no Pod Security admission before Kubernetes 1.23)"), f.detail());
   }
 
   @Test
