@@ -55,7 +55,7 @@ final class Doctor {
     List<Finding> findings = new ArrayList<>();
     VersionInfo version;
     try {
-      version = reader.version();
+      version = version();
     } catch (RuntimeException e) {
       findings.add(Finding.fail("cluster", Failures.messageOf(e), "check --context, --kubeconfig, and that the API "
           + "server runs (kubectl version)"));
@@ -80,6 +80,21 @@ final class Doctor {
       findings.addAll(probe(ask, nodes, scope.probeTimeout()));
     }
     return findings;
+  }
+
+  /**
+   * Asked twice when there was no answer: the first TLS handshake of a cold JVM on a loaded machine
+   * can outlast the connect timeout, and "unreachable" should mean it.
+   */
+  private VersionInfo version() {
+    try {
+      return reader.version();
+    } catch (RuntimeException e) {
+      if (!Failures.unreachable(e)) {
+        throw e;
+      }
+      return reader.version();
+    }
   }
 
   Finding policy(RunAsk ask, Fetched<Namespace> namespace) {

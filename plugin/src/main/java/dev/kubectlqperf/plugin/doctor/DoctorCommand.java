@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
         + "or with --yes); --fix --dry-run=client -o yaml prints it instead."})
 public final class DoctorCommand implements Callable<Integer> {
 
+  private static final String POLICY_CHECK = "network policy";
   private final CliContext context;
   private final KubeOptions kube;
 
@@ -120,10 +121,13 @@ public final class DoctorCommand implements Callable<Integer> {
     List<Finding> findings = new ArrayList<>(doctor.run(ask, new Doctor.Scope(pipelineNamespace, kubeconfig(target),
         target.overrides().as(), probe, probeTimeout)));
     print(new Report(findings), format, out);
-    if (fix && applyPolicy(client, ask, out)) {
-      findings.replaceAll(f -> f.check().equals("network policy")
-          ? doctor.policy(ask, new ClusterReader(client).namespace(namespace)) : f);
-      Finding after = findings.stream().filter(f -> f.check().equals("network policy")).findFirst().orElseThrow();
+    boolean reached = findings.stream().anyMatch(f -> f.check().equals(POLICY_CHECK));
+    if (fix && !reached) {
+      out.println("--fix: nothing applied, the cluster did not answer");
+      out.flush();
+    } else if (fix && applyPolicy(client, ask, out)) {
+      Finding after = doctor.policy(ask, new ClusterReader(client).namespace(namespace));
+      findings.replaceAll(f -> f.check().equals(POLICY_CHECK) ? after : f);
       out.println("network policy now: " + after.status().symbol() + " " + after.detail());
       out.flush();
     }
