@@ -134,6 +134,8 @@ class LifecycleMockTest extends MockClusterTest {
     Qperf failed = fixture.awaitPhase("pull", QperfPhase.Failed);
     assertEquals("ServerImagePullFailed", failed.getStatus().getReason());
     assertTrue(failed.getStatus().getMessage().contains("xridge/qperf:0.4.11-r0"), failed.getStatus().getMessage());
+    assertTrue(failed.getStatus().getMessage().endsWith("; kubectl qperf doctor -n " + NS
+        + " --probe --image xridge/qperf:0.4.11-r0 tries it on every node"), failed.getStatus().getMessage());
     fixture.awaitServerGone("pull");
   }
 
@@ -146,6 +148,8 @@ class LifecycleMockTest extends MockClusterTest {
     Qperf failed = fixture.awaitPhase("nowhere", QperfPhase.Failed);
     assertEquals("ServerUnschedulable", failed.getStatus().getReason());
     assertTrue(failed.getStatus().getMessage().contains("0/3 nodes are available"));
+    assertTrue(failed.getStatus().getMessage().endsWith("; kubectl qperf doctor -n " + NS
+        + " lists the schedulable nodes"), failed.getStatus().getMessage());
     fixture.awaitServerGone("nowhere");
   }
 

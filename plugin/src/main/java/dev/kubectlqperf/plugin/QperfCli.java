@@ -15,6 +15,7 @@ import dev.kubectlqperf.plugin.command.ResultsCommand;
 import dev.kubectlqperf.plugin.command.ShellCommand;
 import dev.kubectlqperf.plugin.command.VersionCommand;
 import dev.kubectlqperf.plugin.context.CliContext;
+import dev.kubectlqperf.plugin.doctor.DoctorCommand;
 import dev.kubectlqperf.plugin.failure.Failures;
 import dev.kubectlqperf.plugin.kube.KubeConnection;
 import dev.kubectlqperf.plugin.matrix.MatrixCommand;
@@ -41,7 +42,7 @@ import picocli.CommandLine;
         ResultsCommand.class, CompareCommand.class, DeleteCommand.class, ParseCommand.class, ShellCommand.class,
         CompletionCommand.class, HelperCommand.class, VersionCommand.class, CommandLine.HelpCommand.class,
         AotTrainingCommand.class, CompleteCommand.class, MatrixCommand.class, ReportCommand.class,
-        ScheduleCommand.class, HistoryCommand.class},
+        ScheduleCommand.class, HistoryCommand.class, DoctorCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:ok", "1:the run or the command failed", "2:usage error", "3:not found",

@@ -17,7 +17,7 @@ class PackageStructureTest {
   private static final String ROOT = "dev.kubectlqperf.plugin";
 
   /** Top to bottom, as package-info.java lists them: a package may import only those after it. */
-  private static final List<String> LAYERS = List.of("", ".command", ".matrix", ".schedule", ".helper", ".run", ".spec", ".output", ".option",
+  private static final List<String> LAYERS = List.of("", ".command", ".matrix", ".schedule", ".doctor", ".helper", ".run", ".spec", ".diagnosis", ".output", ".option",
       ".completion", ".context", ".kube", ".failure");
 
   @Test

@@ -219,7 +219,7 @@ public final class QperfManifests {
         .build();
   }
 
-  static SecurityContext containerSecurityContext() {
+  public static SecurityContext containerSecurityContext() {
     return new SecurityContextBuilder()
         .withRunAsNonRoot(true)
         .withRunAsUser(NON_ROOT_UID)

@@ -35,7 +35,8 @@ final class PodProblems {
       String why = waiting.getReason();
       if (IMAGE_FAILURES.contains(why)) {
         return Optional.of(new Problem(side + "ImagePullFailed",
-            "cannot pull image " + cs.getImage() + " (" + why + detail(waiting.getMessage()) + ")"));
+            "cannot pull image " + cs.getImage() + " (" + why + detail(waiting.getMessage()) + "); "
+                + doctor(pod) + " --probe --image " + cs.getImage() + " tries it on every node"));
       }
       if (CONFIG_FAILURES.contains(why)) {
         return Optional.of(new Problem(side + "CannotStart", why + detail(waiting.getMessage())));
@@ -54,12 +55,20 @@ final class PodProblems {
       if ("PodScheduled".equals(c.getType()) && "False".equals(c.getStatus()) && "Unschedulable".equals(c.getReason())) {
         Instant since = c.getLastTransitionTime() == null ? now : Instant.parse(c.getLastTransitionTime());
         if (!since.plus(grace).isAfter(now)) {
+          boolean tainted = c.getMessage() != null && c.getMessage().contains("taint");
           return Optional.of(new Problem(side + "Unschedulable",
-              "no node can run the " + side.toLowerCase() + " pod" + detail(c.getMessage())));
+              "no node can run the " + side.toLowerCase() + " pod" + detail(c.getMessage()) + "; " + doctor(pod)
+                  + (tainted ? " names the tolerations that admit the tainted nodes" : " lists the schedulable nodes")));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** The doctor hint for causes its cheap checks explain. */
+  private static String doctor(Pod pod) {
+    String ns = pod.getMetadata() == null ? null : pod.getMetadata().getNamespace();
+    return "kubectl qperf doctor" + (ns == null ? "" : " -n " + ns);
   }
 
   private static String lastTermination(ContainerStatus cs) {
