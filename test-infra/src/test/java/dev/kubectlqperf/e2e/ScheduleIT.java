@@ -23,6 +23,7 @@ import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
 import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.schedule.ScheduleWork;
+import dev.kubectlqperf.pipeline.testing.InfluxServer;
 import dev.kubectlqperf.pipeline.testing.SlackReceiver;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -208,11 +209,12 @@ class ScheduleIT {
   }
 
   @Test
-  void fiveRunsAtOneSpeedThenASlowerOneRegressOnceInSlack() throws Exception {
+  void fiveRunsAtOneSpeedThenASlowerOneRegressOnceInSlackAndInfluxDb() throws Exception {
     String ns = namespace("sched-trend");
     TestClock clock = new TestClock(Instant.now());
-    try (SlackReceiver slack = new SlackReceiver()) {
-      start(ns, clock, Map.of(SinkConfig.SINKS, "slack", SinkConfig.SLACK_WEBHOOK_URL, slack.webhookUrl()));
+    try (SlackReceiver slack = new SlackReceiver(); InfluxServer influx = InfluxServer.start("qperf")) {
+      start(ns, clock, Map.of(SinkConfig.SINKS, "slack,influxdb", SinkConfig.SLACK_WEBHOOK_URL, slack.webhookUrl(),
+          SinkConfig.INFLUXDB_URL, influx.url(), SinkConfig.INFLUXDB_DATABASE, "qperf"));
       Instant first = firstDue(create(ns, "trend", ConcurrencyPolicy.Allow, null));
       double[] gbps = {1.00, 1.01, 0.99, 1.02, 0.98, 0.60, 0.61};
       for (int slot = 0; slot < gbps.length; slot++) {
@@ -241,6 +243,9 @@ class ScheduleIT {
       assertTrue(slack.posts().get(0).body().contains("tcp_bw bw regressed"), slack.posts().get(0).body());
       assertTrue(admin.v1().events().inNamespace(ns).list().getItems().stream()
           .filter(e -> "TrendRegressed".equals(e.getReason())).count() == 1);
+      assertEquals(1, influx.rows("SELECT change_percent FROM qperf_trend WHERE verdict = 'Regressed'"
+          + " AND metric = 'tcp_bw bw' AND schedule = 'trend' AND namespace = '" + ns + "'", "qperf"),
+          "one trend point, tagged with the verdict and the metric, at the time the regression began");
       await("qperf_schedule_regressed 1").atMost(WAIT).until(() ->
           trendMetrics.find(ScheduleTrends.METRIC).tag("schedule", "trend").gauge() != null
               && trendMetrics.get(ScheduleTrends.METRIC).tag("schedule", "trend").gauge().value() == 1.0);

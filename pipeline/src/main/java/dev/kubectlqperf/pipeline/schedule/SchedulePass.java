@@ -39,8 +39,8 @@ final class SchedulePass {
 
   private SchedulePass() {}
 
-  /** @param slackConfigured whether a change of the trend to Regressed is to be posted to Slack */
-  static Decision decide(QperfSchedule schedule, List<Qperf> runs, Instant now, boolean slackConfigured) {
+  /** @param sinksConfigured whether a change of the trend to Regressed is to be sent (InfluxDB, Slack) */
+  static Decision decide(QperfSchedule schedule, List<Qperf> runs, Instant now, boolean sinksConfigured) {
     QperfScheduleStatus saved = schedule.getStatus() == null ? QperfScheduleStatus.empty() : schedule.getStatus();
     Long generation = schedule.getMetadata().getGeneration();
     List<String> errors = ScheduleValidator.errors(schedule);
@@ -99,7 +99,7 @@ final class SchedulePass {
     List<RunSummary> history = RunHistory.merge(saved.runsOrEmpty(), kept);
     Trend trend = TrendAnalysis.of(history, spec.effectiveBaselineRuns(), spec.effectiveThresholdPercent(),
         saved.trend());
-    String notification = notification(saved, trend, slackConfigured, notes);
+    String notification = notification(saved, trend, sinksConfigured, notes);
     List<String> activeNames = kept.stream().filter(r -> !r.ended()).map(r -> r.getMetadata().getName()).toList();
     String lastSuccessful = history.stream().filter(RunSummary::completed).map(RunSummary::completionTime)
         .filter(t -> t != null).findFirst().orElse(saved.lastSuccessfulTime());
@@ -112,15 +112,15 @@ final class SchedulePass {
   }
 
   /**
-   * Pending when the trend has just become Regressed (one Slack message per change, not per run),
+   * Pending when the trend has just become Regressed (one message and one point per change, not per run),
    * dropped when it is no longer Regressed before it was sent; an Event for every change of verdict
    * that involves Regressed.
    */
-  private static String notification(QperfScheduleStatus saved, Trend trend, boolean slack, List<Note> notes) {
+  private static String notification(QperfScheduleStatus saved, Trend trend, boolean sinks, List<Note> notes) {
     TrendVerdict before = saved.trend() == null ? null : saved.trend().verdict();
     if (trend.verdict() == TrendVerdict.Regressed && before != TrendVerdict.Regressed) {
       notes.add(new Note(true, "TrendRegressed", trend.message()));
-      return slack ? QperfScheduleStatus.NOTIFICATION_PENDING : QperfScheduleStatus.NOTIFICATION_NOT_CONFIGURED;
+      return sinks ? QperfScheduleStatus.NOTIFICATION_PENDING : QperfScheduleStatus.NOTIFICATION_NOT_CONFIGURED;
     }
     if (before == TrendVerdict.Regressed && trend.verdict() != TrendVerdict.Regressed) {
       notes.add(new Note(false, "TrendRecovered", "the trend is " + trend.verdict() + " again: " + trend.message()));

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over one QperfSchedule, everything read from the cluster and the clock: a pending
- * Slack notification is posted, then {@link SchedulePass} decides; runs are deleted (Replace),
+ * trend notification is sent (InfluxDB, Slack), then {@link SchedulePass} decides; runs are deleted (Replace),
  * created (named by their due minute, so a repeated pass creates nothing twice) and pruned; the
  * status is written once, and not at all when nothing changed. Looks again at the next due time,
  * or at the resync period when that is sooner (a clock a test moves is seen within a period).
@@ -96,14 +96,14 @@ public final class ScheduleReconciler {
     }
     try {
       notifier.post(schedule, saved.trend());
-      LOG.info("QperfSchedule {}/{}: trend {} posted to Slack", schedule.getMetadata().getNamespace(),
+      LOG.info("QperfSchedule {}/{}: trend {} sent to the sinks", schedule.getMetadata().getNamespace(),
           schedule.getMetadata().getName(), saved.trend().verdict());
       return QperfScheduleStatus.NOTIFICATION_SENT;
     } catch (SinkRefusal refusal) {
       if (refusal.retryable()) {
-        throw new IllegalStateException("Slack did not take the trend message, retried: " + refusal.getMessage());
+        throw new IllegalStateException("a sink did not take the trend, retried: " + refusal.getMessage());
       }
-      LOG.error("QperfSchedule {}/{}: Slack refused the trend message for good: {}",
+      LOG.error("QperfSchedule {}/{}: a sink refused the trend for good: {}",
           schedule.getMetadata().getNamespace(), schedule.getMetadata().getName(), refusal.getMessage());
       events.warning(schedule, "NotificationFailed", refusal.getMessage());
       return "Failed";

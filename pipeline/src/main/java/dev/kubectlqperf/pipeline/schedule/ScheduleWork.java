@@ -27,7 +27,7 @@ public final class ScheduleWork implements AutoCloseable {
       ScheduleTrends trends) {
     this.calls = calls;
     this.config = config;
-    this.notifier = new TrendNotifier(config.sinks());
+    this.notifier = new TrendNotifier(config.sinks(), clock);
     this.reconciler = new ScheduleReconciler(cluster, calls, notifier, trends, config, clock);
   }
 

@@ -20,7 +20,7 @@ public record QperfScheduleStatus(
     Integer activeCount,
     @JsonPropertyDescription("The last runs, newest first.") List<RunSummary> runs,
     Trend trend,
-    @JsonPropertyDescription("Pending while a Slack message about the trend is to be sent; Sent, or NotConfigured.")
+    @JsonPropertyDescription("Pending while a regressed trend is to be sent to the sinks (an InfluxDB point, a Slack message); Sent, or NotConfigured.")
         String trendNotification) {
 
   public static final String NOTIFICATION_PENDING = "Pending";
