@@ -133,10 +133,11 @@ class RealNodeCasesIT {
     try (Pipeline ignored = runs.pipeline(ns)) {
       runs.applySample(ns, "killed", "", Map.of("    - tcp_lat\n", "", "\"--verbose --time 10\"",
           "\"--verbose --time 30\""));
-      // The server forks a child for each test it serves: two processes once the client is measuring.
-      // (The client's log says nothing until it ends: qperf's stdout is a buffered pipe.)
-      await("the server serving the client's test").atMost(Duration.ofMinutes(2)).until(() ->
-          Shell.run(Map.of(), "pgrep", "-c", "-x", "-f", SERVER_COMMAND).out().trim().equals("2"));
+      // The server forks a child for each test it serves; once that child has spent half a second of
+      // CPU it is receiving the test's data, past the synchronization (a kill before it would be a
+      // server not reached yet, which the pipeline retries with a new server). The client's log says
+      // nothing until it ends: qperf's stdout is a buffered pipe.
+      await("the server's child measuring").atMost(Duration.ofMinutes(2)).until(() -> serverChildCpuTicks() >= 50);
       // SIGKILL to the server's qperf, as the OOM killer would: its container restarts, the client's
       // connection is reset
       Shell.Result killed = Shell.run(Map.of(), "pkill", "-9", "-x", "-f", SERVER_COMMAND);
@@ -182,6 +183,13 @@ class RealNodeCasesIT {
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())));
       }
     }
+  }
+
+  /** The CPU time (in 1/100 s) of the server's per-test child, 0 while there is none. */
+  private static int serverChildCpuTicks() throws IOException, InterruptedException {
+    String out = Shell.run(Map.of(), "sh", "-c", "[ \"$(pgrep -c -x -f '" + SERVER_COMMAND + "')\" = 2 ]"
+        + " && awk '{print $14 + $15}' /proc/$(pgrep -n -x -f '" + SERVER_COMMAND + "')/stat || echo 0").out().trim();
+    return out.matches("[0-9]+") ? Integer.parseInt(out) : 0;
   }
 
   /** Whether this host's kernel opens an SCTP socket (qperf's sctp_* tests need one). */

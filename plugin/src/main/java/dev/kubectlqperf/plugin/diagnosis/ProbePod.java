@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * The pod {@code doctor --probe} runs on one node: the run's image, the benchmark pods' restricted
  * security, no network of its own beyond the pod's. It prints {@code key=value} lines that
- * {@link ProbeOutput} reads: the default route's interface and its MTU, the IPv6 switch, and
- * whether the image has qperf.
+ * {@link ProbeOutput} reads: the default route's interface (or the first route's, in a pod network
+ * without a default route, as in a cluster whose pods may reach only the cluster) and its MTU, the
+ * IPv6 switch, and whether the image has qperf.
  */
 public final class ProbePod {
 
@@ -20,9 +21,13 @@ public final class ProbePod {
   static final long DEADLINE_SECONDS = 120;
   static final String SCRIPT = String.join("\n",
       "iface=",
+      "first=",
       "while read -r name dest rest; do",
+      "  [ \"$name\" = Iface ] && continue",
+      "  [ -n \"$first\" ] || first=$name",
       "  if [ \"$dest\" = 00000000 ]; then iface=$name; break; fi",
       "done < /proc/net/route",
+      "[ -n \"$iface\" ] || iface=$first",
       "echo \"iface=$iface\"",
       "echo \"mtu=$(cat /sys/class/net/$iface/mtu 2>/dev/null)\"",
       "echo \"disable_ipv6=$(cat /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null || echo missing)\"",
