@@ -47,6 +47,7 @@ pids+=($!)
 kubectl get deployments -w -o jsonpath='deployment {.metadata.name}{"\n"}' 2>/dev/null \
   | stamp > "${work}/deployments.events" &
 pids+=($!)
+: > "${work}/creates"  # LIFECYCLE_RUNS may be 0: fidelity only
 log "warm-up run (not measured)"
 qp create warmup --tests tcp_lat --options '-t 1' --cross-node --wait >/dev/null
 for i in $(seq 1 "${runs}"); do
