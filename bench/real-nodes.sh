@@ -24,6 +24,7 @@ cleanup() {
   rm -rf "${work}"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT  # so that a timeout or Ctrl-C also takes the cluster down
 log() { printf 'bench: %s\n' "$*" >&2; }
 qp() { "${java}" -jar plugin/target/kubectl-qperf.jar "$@"; }
 
