@@ -54,14 +54,15 @@ final class ServerStep {
     if (next.getPhase() == QperfPhase.Pending) {
       next.setPhase(QperfPhase.Starting).setReason("WaitingForServer").setMessage("waiting for the qperf server");
     }
-    if (deployment == null || !ready(pass, deployment)) {
-      return problem(pass).map(Decision::fail).orElseGet(() -> Decision.waitFor(pass.untilDeadline(READINESS_POLL)));
+    List<Pod> pods = cluster.pods(pass.namespace(), QperfResources.serverSelector(run));
+    if (deployment == null || !ready(pass, deployment, pods)) {
+      return problem(pass, pods).map(Decision::fail)
+          .orElseGet(() -> Decision.waitFor(pass.untilDeadline(READINESS_POLL)));
     }
     return Decision.proceed();
   }
 
-  private boolean ready(RunPass pass, Deployment deployment) {
-    List<Pod> pods = cluster.pods(pass.namespace(), QperfResources.serverSelector(pass.run()));
+  private boolean ready(RunPass pass, Deployment deployment, List<Pod> pods) {
     boolean ready = ServerReadiness.available(deployment) && ServerReadiness.onlyLivePods(pods)
         && ServerReadiness.hasReadyAddress(cluster.endpoints(pass.namespace(), pass.name()));
     QperfStatus next = pass.next();
@@ -75,8 +76,8 @@ final class ServerStep {
     return ready;
   }
 
-  private Optional<Problem> problem(RunPass pass) {
-    for (Pod pod : cluster.pods(pass.namespace(), QperfResources.serverSelector(pass.run()))) {
+  private Optional<Problem> problem(RunPass pass, List<Pod> pods) {
+    for (Pod pod : pods) {
       Optional<Problem> problem = PodProblems.of(pod, "Server", pass.now(), unschedulableGrace);
       if (problem.isPresent()) {
         return problem;
