@@ -159,7 +159,7 @@ class MatrixIT {
     matrix.setSpec(new QperfMatrixSpec(null, null, NODES, null, null, null, null, null, template, null, null));
     nodes.path("mx-2", "mx-3", SLOW_ADDRESS);
     QperfMatrix done;
-    try (LoopbackShaper shaper = LoopbackShaper.limit(SLOW_ADDRESS, "20mbit")) {
+    try (RateShaper shaper = RateShaper.loopbackTo(SLOW_ADDRESS, "20mbit")) {
       admin.resource(matrix).create();
       await("the matrix ends").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> {
         QperfMatrix m = get("slow");

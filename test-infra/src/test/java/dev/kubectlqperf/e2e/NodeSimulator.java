@@ -69,7 +69,7 @@ final class NodeSimulator implements AutoCloseable {
 
   /**
    * Clients on {@code srcNode} reach servers on {@code dstNode} through {@code loopback} (any
-   * 127.x.y.z reaches the same server), so a {@link LoopbackShaper} on that address slows this one
+   * 127.x.y.z reaches the same server), so a {@link RateShaper} on that address slows this one
    * ordered pair and nothing else.
    */
   void path(String srcNode, String dstNode, String loopback) {

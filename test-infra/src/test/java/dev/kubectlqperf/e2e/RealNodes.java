@@ -32,6 +32,11 @@ public final class RealNodes implements ExtensionContext.Store.CloseableResource
   }
 
   static RealNodes start() throws IOException, InterruptedException {
+    return start(2);
+  }
+
+  /** A cluster of its own with {@code nodes} nodes, for a class that asks for {@link Exclusive} use. */
+  static RealNodes start(int nodes) throws IOException, InterruptedException {
     Script check = script(List.of("check"), 1);
     if (check.exitCode() != 0) {
       throw new IllegalStateException("real-node tests need the binaries and images built first, as root: "
@@ -45,7 +50,7 @@ public final class RealNodes implements ExtensionContext.Store.CloseableResource
         // best effort at exit
       }
     }, "local-cluster-down"));
-    Script up = script(List.of("up", dir.toString()), 5);
+    Script up = script(List.of("up", dir.toString(), String.valueOf(nodes)), 5);
     if (up.exitCode() != 0) {
       script(List.of("down", dir.toString()), 2);
       throw new IllegalStateException("local-cluster.sh up failed:\n" + up.output());
