@@ -8,10 +8,14 @@
 #   test-infra/control-plane.sh restart-apiserver DIR   stop and start kube-apiserver (every watch closes)
 #
 # Cache: ${QPERF_CONTROL_PLANE_CACHE:-~/.cache/kubectl-qperf/control-plane}.
+# QPERF_SERVICE_RANGES (default 10.0.0.0/24) and QPERF_FEATURE_GATES (default none) let local-cluster.sh
+# make the cluster dual-stack: "10.0.0.0/24,fd00:10:96::/112" and "IPv6DualStack=true".
 set -euo pipefail
 
 cache="${QPERF_CONTROL_PLANE_CACHE:-${HOME}/.cache/kubectl-qperf/control-plane}"
 bin="${cache}/bin"
+service_ranges="${QPERF_SERVICE_RANGES:-10.0.0.0/24}"
+feature_gates="${QPERF_FEATURE_GATES:-}"
 daemons=(kube-apiserver kube-controller-manager kube-scheduler)
 
 log() { printf 'control-plane: %s\n' "$*" >&2; }
@@ -191,7 +195,8 @@ up() {
   start kube-apiserver "${bin}/kube-apiserver" --etcd-servers "http://127.0.0.1:${etcd_port}" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "${api_port}" --insecure-port 0 \
     --tls-cert-file "${p}/apiserver.crt" --tls-private-key-file "${p}/apiserver.key" --client-ca-file "${p}/ca.crt" \
-    --authorization-mode Node,RBAC --endpoint-reconciler-type none --service-cluster-ip-range 10.0.0.0/24 \
+    --authorization-mode Node,RBAC --endpoint-reconciler-type none --service-cluster-ip-range "${service_ranges}" \
+    ${feature_gates:+--feature-gates "${feature_gates}"} \
     --service-account-issuer https://kubernetes.default.svc.cluster.local \
     --service-account-key-file "${p}/sa.pub" --service-account-signing-key-file "${p}/sa.key" \
     --kubelet-client-certificate "${p}/admin.crt" --kubelet-client-key "${p}/admin.key" \
@@ -203,7 +208,7 @@ up() {
   start kube-controller-manager "${bin}/kube-controller-manager" --kubeconfig "${dir}/controller-manager.kubeconfig" \
     --leader-elect=false --use-service-account-credentials --service-account-private-key-file "${p}/sa.key" \
     --root-ca-file "${p}/ca.crt" --cluster-signing-cert-file "${p}/ca.crt" --cluster-signing-key-file "${p}/ca.key" \
-    --bind-address 127.0.0.1 --secure-port "${cm_port}" --port 0
+    --bind-address 127.0.0.1 --secure-port "${cm_port}" --port 0 ${feature_gates:+--feature-gates "${feature_gates}"}
   start kube-scheduler "${bin}/kube-scheduler" --kubeconfig "${dir}/scheduler.kubeconfig" --leader-elect=false \
     --bind-address 127.0.0.1 --secure-port "${sched_port}" --port 0
   local k=(kubectl --kubeconfig "${dir}/kubeconfig" --request-timeout 2s)

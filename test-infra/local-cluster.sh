@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A local Kubernetes cluster with real nodes, offline: the control plane of control-plane.sh plus N
 # nodes (default 2), each with its own containerd and kubelet in its own mount namespace and a CNI
-# bridge; one kube-proxy (iptables) for the host; a cluster DNS (dnsmasq fed by a Service/Endpoints
-# watch). Images are built here (test-infra/images/build.sh) and imported; nothing is pulled.
-# Run as root.
+# bridge; one kube-proxy (iptables and ip6tables) for the host; a cluster DNS (dnsmasq fed by a
+# Service/Endpoints watch). Dual-stack, IPv4 first: pods have an IPv4 and an IPv6 address. Images
+# are built here (test-infra/images/build.sh) and imported; nothing is pulled. Run as root.
 #
 #   test-infra/local-cluster.sh build          build what is not cached: the Kubernetes binaries (the
 #                                              control plane's too), then the images
@@ -140,11 +140,18 @@ check() {
 # The cluster. Addresses: node i has bridge qpn<i> at 10.244.<i>.1/24 (its node IP and pod gateway);
 # pods 10.244.0.0/16, Services 10.0.0.0/24 (control-plane.sh), cluster DNS 10.0.0.10 -> dnsmasq on
 # 10.244.1.1. One cluster per host (the bridges, subnets and iptables chains are host-wide).
+# Dual-stack, IPv4 first: pods also get an address in fd00:10:244:<i>::/64 (the bridge has ::1),
+# Services asking for IPv6 one in fd00:10:96::/112; the nodes' own addresses are IPv4 only (the
+# kubelet of Kubernetes 1.20 takes one node IP), so hostNetwork pods have no IPv6 address.
 pod_range=10.244.0.0/16
 service_range=10.0.0.0/24
+pod_range6=fd00:10:244::/56
+service_range6=fd00:10:96::/112
+dual_stack_gate=IPv6DualStack=true
 dns_ip=10.0.0.10
 owner_file=/run/qperf-local-cluster
 saved_sysctls=(net.ipv4.ip_forward net.ipv4.conf.all.route_localnet net.bridge.bridge-nf-call-iptables
+  net.ipv6.conf.all.forwarding net.bridge.bridge-nf-call-ip6tables
   vm.overcommit_memory vm.panic_on_oom kernel.panic kernel.panic_on_oops kernel.keys.root_maxkeys
   kernel.keys.root_maxbytes)
 
@@ -227,11 +234,13 @@ host_setup() {
   for d in /var/lib/cni /run/containerd; do # mount points for the nodes' private copies
     if [[ ! -d "${d}" ]]; then mkdir -p "${d}"; echo "${d}" >> "${h}/created-dirs"; fi
   done
-  sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1
+  sysctl -qw net.ipv4.ip_forward=1 net.bridge.bridge-nf-call-iptables=1 net.ipv6.conf.all.forwarding=1 \
+    net.bridge.bridge-nf-call-ip6tables=1
   for i in $(seq 1 "${n}"); do
     ip link show "qpn${i}" >/dev/null 2>&1 || ip link add "qpn${i}" type bridge
     echo "qpn${i}" >> "${h}/bridges"
     ip addr replace "10.244.${i}.1/24" dev "qpn${i}"
+    ip -6 addr replace "fd00:10:244:${i}::1/64" dev "qpn${i}" nodad
     ip link set "qpn${i}" up
   done
   # Nothing from a pod leaves the machine: pod traffic may only go to pods (Services are DNATed to
@@ -240,6 +249,9 @@ host_setup() {
   iptables -w -N QPERF-NODES 2>/dev/null || iptables -w -F QPERF-NODES
   iptables -w -A QPERF-NODES -s "${pod_range}" ! -d "${pod_range}" -j REJECT
   iptables -w -C FORWARD -j QPERF-NODES 2>/dev/null || iptables -w -I FORWARD 1 -j QPERF-NODES
+  ip6tables -w -N QPERF-NODES 2>/dev/null || ip6tables -w -F QPERF-NODES
+  ip6tables -w -A QPERF-NODES -s "${pod_range6}" ! -d "${pod_range6}" -j REJECT
+  ip6tables -w -C FORWARD -j QPERF-NODES 2>/dev/null || ip6tables -w -I FORWARD 1 -j QPERF-NODES
   # Pods reach the API server (which listens on loopback only) at the kubernetes Service's address:
   # DNAT to 127.0.0.1, delivered locally because route_localnet is on. The API server publishes no
   # Endpoints for a loopback address, hence this rule ahead of kube-proxy's.
@@ -300,8 +312,10 @@ EOT
   cat > "${nd}/cni/10-qperf.conflist" <<EOT
 {"cniVersion": "0.4.0", "name": "qperf-node-${i}", "plugins": [{
   "type": "bridge", "bridge": "qpn${i}", "isGateway": true, "ipMasq": false, "hairpinMode": true,
-  "ipam": {"type": "host-local", "ranges": [[{"subnet": "10.244.${i}.0/24", "gateway": "${ip}"}]],
-           "routes": [{"dst": "${pod_range}"}, {"dst": "${service_range}"}]}}]}
+  "ipam": {"type": "host-local", "ranges": [[{"subnet": "10.244.${i}.0/24", "gateway": "${ip}"}],
+                                            [{"subnet": "fd00:10:244:${i}::/64", "gateway": "fd00:10:244:${i}::1"}]],
+           "routes": [{"dst": "${pod_range}"}, {"dst": "${service_range}"}, {"dst": "${pod_range6}"},
+                      {"dst": "${service_range6}"}]}}]}
 EOT
   cat > "${nd}/kubelet.yaml" <<EOT
 apiVersion: kubelet.config.k8s.io/v1beta1
@@ -332,6 +346,7 @@ serializeImagePulls: false
 volumePluginDir: ${nd}/volume-plugins
 nodeStatusUpdateFrequency: 2s
 rotateCertificates: false
+featureGates: {IPv6DualStack: true}
 EOT
 }
 
@@ -386,7 +401,8 @@ start_proxy() {
   # kernel's conntrack sysctls alone.
   start "${dir}/proxy/kube-proxy.pid" "${dir}/proxy/kube-proxy.log" "${bin}/kube-proxy" \
     --kubeconfig "${dir}/proxy/kubeconfig" --hostname-override node-1 --proxy-mode iptables \
-    --cluster-cidr "${pod_range}" --nodeport-addresses "${pod_range}" \
+    --feature-gates "${dual_stack_gate}" --cluster-cidr "${pod_range},${pod_range6}" \
+    --nodeport-addresses "${pod_range},${pod_range6}" \
     --conntrack-max-per-core 0 --conntrack-min 0 --conntrack-tcp-timeout-established 0 \
     --conntrack-tcp-timeout-close-wait 0 --oom-score-adj 0 \
     --healthz-bind-address "127.0.0.1:${hp}" --metrics-bind-address "127.0.0.1:${mp}"
@@ -519,7 +535,8 @@ up() {
   echo "${dir}" > "${owner_file}"
   echo starting > "${dir}/state"
   echo "${n}" > "${dir}/node-count"
-  "${here}/control-plane.sh" up "${dir}" >&2
+  QPERF_SERVICE_RANGES="${service_range},${service_range6}" QPERF_FEATURE_GATES="${dual_stack_gate}" \
+    "${here}/control-plane.sh" up "${dir}" >&2
   host_setup
   for i in $(seq 1 "${n}"); do start_node "${i}"; done
   wait_nodes_ready
