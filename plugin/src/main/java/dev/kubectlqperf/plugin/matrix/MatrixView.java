@@ -14,7 +14,7 @@ final class MatrixView {
 
   private MatrixView() {}
 
-  /** {@code round 2/6: 4/12 pair runs done, 1 failed}, or the phase before the first round. */
+  /** {@code round 2/6: 4/12 pair runs done, 1 failed} ({@code 6 rounds: …} once ended), or the phase before round 1. */
   static String progressLine(QperfMatrix matrix) {
     QperfMatrixStatus s = matrix.getStatus();
     if (s == null || s.getProgress() == null) {
@@ -22,9 +22,10 @@ final class MatrixView {
           + (s != null && s.getMessage() != null ? " (" + s.getMessage() + ")" : "");
     }
     MatrixProgress p = s.getProgress();
-    return matrix.getMetadata().getName() + ": " + s.getPhase() + ", round " + p.currentRound() + "/" + p.totalRounds()
-        + ": " + p.done() + "/" + p.total() + " pair runs done" + (p.failed() == null ? "" : ", " + p.failed()
-        + " failed");
+    String rounds = s.getPhase() != null && s.getPhase().isFinal() ? p.totalRounds() + " rounds"
+        : "round " + p.currentRound() + "/" + p.totalRounds();
+    return matrix.getMetadata().getName() + ": " + s.getPhase() + ", " + rounds + ": " + p.done() + "/" + p.total()
+        + " pair runs done" + (p.failed() == null ? "" : ", " + p.failed() + " failed");
   }
 
   /** Headline, heatmaps (rows client, columns server) and the outliers. */

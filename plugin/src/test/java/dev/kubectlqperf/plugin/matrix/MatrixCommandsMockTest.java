@@ -76,7 +76,7 @@ class MatrixCommandsMockTest {
     Cli.Run run = cli.run("matrix", "get", "net", "-n", NS);
 
     assertEquals(0, run.exitCode(), run.err());
-    assertTrue(run.out().startsWith("net: Completed, round 0/2: 2/2 pair runs done\nverdict: Passed\n"), run.out());
+    assertTrue(run.out().startsWith("net: Completed, 2 rounds: 2/2 pair runs done\nverdict: Passed\n"), run.out());
     assertTrue(run.out().contains("PodToPod bandwidth (GB/s)"), run.out());
     assertTrue(run.out().contains("a              -     2.00\nb              1.00  -   \n"), run.out());
     assertFalse(run.out().contains("\u001b"), "no colour off a terminal");
@@ -110,7 +110,7 @@ class MatrixCommandsMockTest {
 
     assertEquals(1, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().startsWith("qperfmatrix.perf.kubestone.xridge.io/net created\n"), run.out());
-    assertTrue(run.out().contains("net: Completed, round 0/2: 2/2 pair runs done, 1 failed\n"), run.out());
+    assertTrue(run.out().contains("net: Completed, 2 rounds: 2/2 pair runs done, 1 failed\n"), run.out());
     assertTrue(run.out().contains("verdict: Failed"), run.out());
   }
 
