@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline;
 
+import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.config.CamelProperties;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
@@ -26,8 +27,10 @@ import dev.kubectlqperf.pipeline.schedule.ScheduleWork;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import dev.kubectlqperf.pipeline.config.Sink;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -134,8 +137,24 @@ public final class Pipeline implements AutoCloseable {
       working = true;
       queue.start();
       source.start();
-      matrices.start();
-      schedules.start();
+      startUnlessNotInstalled("QperfMatrix", "qperfmatrices", matrices::start);
+      startUnlessNotInstalled("QperfSchedule", "qperfschedules", schedules::start);
+    }
+  }
+
+  /**
+   * Qperf runs need only the Qperf CRD (a cluster with Kubestone's alone still runs them): a kind
+   * whose CRD is not installed is not watched, and the log says so once, with the fix.
+   */
+  private static void startUnlessNotInstalled(String kind, String plural, Runnable start) {
+    try {
+      start.run();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+        throw e;
+      }
+      LOG.warn("the {} CRD is not installed: {} are not watched (kubectl apply -f crd/{}.{}.yaml, then restart the "
+          + "pipeline)", kind, plural, plural, Qperf.GROUP);
     }
   }
 
