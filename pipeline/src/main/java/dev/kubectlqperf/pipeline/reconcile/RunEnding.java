@@ -6,6 +6,7 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.model.run.ClientPodResult;
 import dev.kubectlqperf.model.result.QperfResult;
+import dev.kubectlqperf.model.result.TestResult;
 import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
@@ -66,7 +67,7 @@ final class RunEnding {
     }
     QperfResult result = reading.document(run, pass.now(), problem == null ? null
         : problem.reason() + ": " + problem.message());
-    Problem outcome = problem != null ? problem : outcome(result, reading, clients);
+    Problem outcome = withPolicyHint(run, result, problem != null ? problem : outcome(result, reading, clients));
     QperfStatus next = pass.next();
     next.setClientNode(result.run() == null ? next.getClientNode() : result.run().clientNode());
     RunStatus.record(next, result, run.getSpec() != null && run.getSpec().effectiveRepetitions() > 1, pass.now());
@@ -103,6 +104,18 @@ final class RunEnding {
     List<Pod> ended = clients.stream().filter(ClientPodResult::ended).toList();
     return new Problem(ended.stream().anyMatch(RunResults::deadlineExceeded) ? "Timeout" : "QperfFailed",
         RunResults.failureMessage(result, ended));
+  }
+
+  /** A run whose client never got through may be blocked by a NetworkPolicy: say which, and what shows more. */
+  private Problem withPolicyHint(Qperf run, QperfResult result, Problem outcome) {
+    boolean neverThrough = outcome != null && (outcome.reason().equals("Timeout")
+        && (result.tests() == null || result.tests().stream().noneMatch(TestResult::ok))
+        || outcome.reason().equals("QperfFailed") && PathNotReady.of(result).isPresent());
+    if (!neverThrough) {
+      return outcome;
+    }
+    return PolicyHint.of(run, cluster.networkPolicies(run.getMetadata().getNamespace()))
+        .map(hint -> new Problem(outcome.reason(), outcome.message() + "; " + hint)).orElse(outcome);
   }
 
   private void verdictEvent(Qperf run, Verdict verdict) {

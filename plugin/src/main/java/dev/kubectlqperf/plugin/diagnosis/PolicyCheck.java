@@ -1,5 +1,6 @@
 package dev.kubectlqperf.plugin.diagnosis;
 
+import dev.kubectlqperf.model.LabelSelectors;
 import dev.kubectlqperf.model.QperfDefaults;
 import dev.kubectlqperf.model.QperfResources;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -85,8 +86,8 @@ public final class PolicyCheck {
   private static boolean admits(List<NetworkPolicyPeer> peers, List<NetworkPolicyPort> ports, Need need,
       Map<String, String> peerLabels, Map<String, String> nsLabels, RunAsk ask) {
     boolean peerOk = peers == null || peers.isEmpty() || peers.stream().anyMatch(peer -> peer.getIpBlock() == null
-        && (peer.getNamespaceSelector() == null || Selectors.matches(peer.getNamespaceSelector(), nsLabels))
-        && (peer.getPodSelector() == null || Selectors.matches(peer.getPodSelector(), peerLabels))
+        && (peer.getNamespaceSelector() == null || LabelSelectors.matches(peer.getNamespaceSelector(), nsLabels))
+        && (peer.getPodSelector() == null || LabelSelectors.matches(peer.getPodSelector(), peerLabels))
         && (peer.getNamespaceSelector() != null || peer.getPodSelector() != null));
     Map<String, Integer> named = namedPorts(ask);
     return peerOk && (ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> admitsPort(p, need, named)));
@@ -133,7 +134,7 @@ public final class PolicyCheck {
   }
 
   private static boolean selects(NetworkPolicy policy, Map<String, String> labels) {
-    return policy.getSpec() != null && Selectors.matches(policy.getSpec().getPodSelector(), labels);
+    return policy.getSpec() != null && LabelSelectors.matches(policy.getSpec().getPodSelector(), labels);
   }
 
   /** policyTypes, or what the API server defaults when they are absent. */

@@ -1,4 +1,4 @@
-package dev.kubectlqperf.plugin.diagnosis;
+package dev.kubectlqperf.model;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A label selector against a label set, as the API server evaluates it (an empty selector selects all). */
-final class Selectors {
+public final class LabelSelectors {
 
-  private Selectors() {}
+  private LabelSelectors() {}
 
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
+  public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     if (selector == null) {
       return true;
     }
