@@ -1,6 +1,7 @@
 package dev.kubectlqperf.pipeline.schedule;
 
 import dev.kubectlqperf.model.schedule.QperfSchedule;
+import dev.kubectlqperf.model.schedule.RunKind;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.KeyedEvents;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns cluster changes into QperfSchedule keys ({@code namespace/name}): the schedules
- * themselves, and their runs (Qperves labelled with a schedule), mapped to the schedule through
+ * themselves, and their runs (Qperves and QperfMatrices labelled with a schedule), mapped to the schedule through
  * their controller reference, so a run that ends updates the history and the trend at once. The
  * schedules' informers resync every period, which also brings the next due time round.
  */
@@ -34,7 +35,9 @@ public final class ScheduleEventSource implements AutoCloseable {
     long resync = config.resync().toMillis();
     for (String ns : config.watchesAllNamespaces() ? Collections.<String>singletonList(null) : config.namespaces()) {
       informers.add(calls.informSchedules(ns, new KeyedEvents(ScheduleEventSource::keyOf, keys), resync));
-      informers.add(calls.informRuns(ns, new KeyedEvents(ScheduleEventSource::ownerKey, keys)));
+      for (RunKind kind : RunKind.ALL) {
+        informers.add(calls.informRuns(kind, ns, new KeyedEvents(ScheduleEventSource::ownerKey, keys)));
+      }
     }
   }
 
