@@ -20,11 +20,16 @@ import dev.kubectlqperf.model.schedule.ScheduleRuns;
 import dev.kubectlqperf.model.schedule.TrendVerdict;
 import dev.kubectlqperf.pipeline.Pipeline;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
+import dev.kubectlqperf.pipeline.metrics.ResultPoints;
+import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.reconcile.Step;
+import dev.kubectlqperf.pipeline.testing.Scrape;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * simulated nodes running real qperf and the whole pipeline under the product's ServiceAccount and
  * RBAC: each due time creates a QperfMatrix that runs its pairs and completes, its cluster medians
  * land in the schedule's history, and the history limit prunes the older matrix (and, through the
- * owner references, its children). The pipeline's clock runs on but jumps to the due times
+ * owner references, its children); the schedule's result gauges on {@code /observe/metrics} hold the
+ * latest matrix's cluster median. The pipeline's clock runs on but jumps to the due times
  * ({@link ShiftedClock}), so the test waits for the measurements, not for the minutes.
  */
 @ExtendWith(ControlPlane.Extension.class)
@@ -54,6 +60,7 @@ class MatrixScheduleIT {
   private static KubeletLogServer logs;
   private static NodeSimulator nodes;
   private static Pipeline pipeline;
+  private static int healthPort;
   private static final ShiftedClock CLOCK = new ShiftedClock();
 
   @BeforeAll
@@ -76,9 +83,13 @@ class MatrixScheduleIT {
     nodes.start();
     await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
     // The clock is ahead of the API server's by up to two jumps: the graces that compare the two are wide.
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      healthPort = socket.getLocalPort();
+    }
     pipeline = new Pipeline(cluster.as("qperf-system", "qperf-pipeline"),
         PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "1",
-            PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "600", PipelineConfig.LOG_RETRY_SECONDS, "600")),
+            PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "600", PipelineConfig.LOG_RETRY_SECONDS, "600",
+            PipelineConfig.HEALTH_PORT, String.valueOf(healthPort))),
         CLOCK, Step.Listener.NONE, Map.of(), List.of());
     pipeline.start();
   }
@@ -148,6 +159,17 @@ class MatrixScheduleIT {
     assertEquals(0, admin.resources(Qperf.class).inNamespace(NS).withLabels(ScheduleRuns.selector("mxs")).list()
         .getItems().size(), "a matrix schedule creates no Qperf of its own");
     assertEquals(TrendVerdict.InsufficientHistory, status.trend().verdict());
+
+    String ofMxs = "schedule=\"mxs\"";
+    await("the schedule's gauges on /observe/metrics").atMost(Duration.ofSeconds(30)).until(() -> {
+      Scrape scrape = Scrape.of(healthPort);
+      return scrape.value(ResultPoints.SCHEDULE_LATENCY, ofMxs, "test=\"PodToPod\"").orElse(0) > 0
+          && scrape.value(ScheduleTrends.METRIC, ofMxs).orElse(-1) == 0
+          && scrape.has(ResultPoints.MATRIX_LATENCY, "matrix=\"" + secondName + "\"");
+    });
+    assertEquals(status.runsOrEmpty().get(0).metrics().stream().filter(m -> m.metric().equals("latency"))
+        .findFirst().orElseThrow().mean(), Scrape.of(healthPort).value(ResultPoints.SCHEDULE_LATENCY, ofMxs)
+        .getAsDouble(), 1e-12, "the latest matrix's cluster median");
 
     Shell.Result history = Kubectl.plugin(controlPlane.kubeconfig(), "history", "mxs", "-n", NS);
     System.out.println("kubectl qperf history mxs:\n" + history.out());

@@ -2,6 +2,8 @@ package dev.kubectlqperf.pipeline.schedule;
 
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.RunKind;
+import dev.kubectlqperf.model.schedule.RunSummary;
 import dev.kubectlqperf.model.schedule.Trend;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
@@ -86,6 +88,10 @@ public final class ScheduleReconciler {
     }
     Trend trend = decision.next().trend();
     trends.scheduleTrend(namespace, name, trend == null ? null : trend.verdict().name());
+    if (RunKind.of(schedule.getSpec()) == RunKind.MATRIX) {
+      trends.matrixRun(namespace, name, decision.next().runsOrEmpty().stream().filter(RunSummary::completed)
+          .findFirst().orElse(null));
+    }
     return after(decision, now);
   }
 
