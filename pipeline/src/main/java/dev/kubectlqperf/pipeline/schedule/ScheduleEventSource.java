@@ -5,6 +5,7 @@ import dev.kubectlqperf.model.schedule.RunKind;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.KeyedEvents;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
+import dev.kubectlqperf.pipeline.work.KindWork;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * their controller reference, so a run that ends updates the history and the trend at once. The
  * schedules' informers resync every period, which also brings the next due time round.
  */
-public final class ScheduleEventSource implements AutoCloseable {
+public final class ScheduleEventSource implements KindWork.EventSource {
 
   private final ScheduleCalls calls;
   private final PipelineConfig config;
@@ -31,6 +32,7 @@ public final class ScheduleEventSource implements AutoCloseable {
     this.keys = keys;
   }
 
+  @Override
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : config.watchesAllNamespaces() ? Collections.<String>singletonList(null) : config.namespaces()) {
