@@ -16,7 +16,10 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The calls the schedules make beyond {@link QperfCluster}'s: their own kind, and their runs (Qperves, QperfMatrices). */
+/**
+ * The calls the schedules make beyond {@link QperfCluster}'s: their own kind, and their runs
+ * (Qperves, QperfMatrices).
+ */
 public class ScheduleCalls {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,7 +65,7 @@ public class ScheduleCalls {
         .inform(handler, resyncMillis);
   }
 
-  /** An informer on the runs of this kind in {@code namespace} (null: every namespace) that a schedule made, started. */
+  /** An informer on the runs of this kind in {@code namespace} (null: every namespace) that a schedule made. */
   public SharedIndexInformer<? extends HasMetadata> informRuns(RunKind kind, String namespace,
       ResourceEventHandler<HasMetadata> handler) {
     var runs = client.resources(kind.type());

@@ -10,7 +10,10 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The matrix side of the pipeline: the {@link MatrixEventSource} and a work queue in front of the {@link MatrixReconciler}. */
+/**
+ * The matrix side of the pipeline: the {@link MatrixEventSource} and a work queue in front of the
+ * {@link MatrixReconciler}.
+ */
 public final class MatrixWork extends KindWork {
 
   public MatrixWork(QperfCluster cluster, PipelineConfig config, Clock clock) {

@@ -36,13 +36,14 @@ final class SchedulePass {
    * @param toPrune ended runs beyond the history limits
    * @param next the status to write
    */
-  record Decision(HasMetadata toCreate, List<HasMetadata> toDelete, List<HasMetadata> toPrune, QperfScheduleStatus next,
-      Instant nextDue, List<Note> notes) {}
+  record Decision(HasMetadata toCreate, List<HasMetadata> toDelete, List<HasMetadata> toPrune,
+      QperfScheduleStatus next, Instant nextDue, List<Note> notes) {}
 
   private SchedulePass() {}
 
   /** @param sinksConfigured whether a change of the trend to Regressed is to be sent (InfluxDB, Slack) */
-  static Decision decide(QperfSchedule schedule, List<? extends HasMetadata> runs, Instant now, boolean sinksConfigured) {
+  static Decision decide(QperfSchedule schedule, List<? extends HasMetadata> runs, Instant now,
+      boolean sinksConfigured) {
     QperfScheduleStatus saved = schedule.getStatus() == null ? QperfScheduleStatus.empty() : schedule.getStatus();
     Long generation = schedule.getMetadata().getGeneration();
     List<String> errors = ScheduleValidator.errors(schedule);

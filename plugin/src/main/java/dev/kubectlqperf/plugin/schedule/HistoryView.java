@@ -23,9 +23,9 @@ import java.util.Set;
 /**
  * A schedule's history as text (a table of the runs, oldest first, a sparkline per headline
  * metric, the trend), JSON or CSV, the same for runs that are Qperves or QperfMatrices (a matrix
- * run's headline metrics are its cluster medians per scenario). Pure. The sparkline uses Unicode blocks on a terminal and an
- * ASCII ramp otherwise: the JVM writes a pipe in the locale's charset, which is ASCII in the
- * POSIX locale of many CI jobs, where a block would come out as {@code ?}.
+ * run's headline metrics are its cluster medians per scenario). Pure. The sparkline uses Unicode
+ * blocks on a terminal and an ASCII ramp otherwise: the JVM writes a pipe in the locale's charset,
+ * which is ASCII in the POSIX locale of many CI jobs, where a block would come out as {@code ?}.
  */
 final class HistoryView {
 
