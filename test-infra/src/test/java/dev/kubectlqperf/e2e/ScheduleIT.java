@@ -139,8 +139,7 @@ class ScheduleIT {
     String ns = namespace("sched-prune");
     TestClock clock = new TestClock(Instant.now());
     start(ns, clock, Map.of());
-    QperfSchedule created = create(ns, "prune", ConcurrencyPolicy.Allow, spec -> new QperfScheduleSpec(
-        spec.schedule(), null, null, ConcurrencyPolicy.Allow, null, 2, 1, null, null, spec.qperfTemplate()));
+    QperfSchedule created = create(ns, "prune", ConcurrencyPolicy.Allow, spec -> spec.withHistoryLimits(2, 1));
     Instant first = firstDue(created);
     List<QperfPhase> ends = List.of(QperfPhase.Completed, QperfPhase.Failed, QperfPhase.Completed,
         QperfPhase.Failed, QperfPhase.Completed);
@@ -280,7 +279,7 @@ class ScheduleIT {
       java.util.function.UnaryOperator<QperfScheduleSpec> edit) {
     QperfSpec template = new QperfSpec(null, "-t 1", List.of("tcp_bw"), null, null, 90L, null, null, null, null);
     QperfScheduleSpec spec = new QperfScheduleSpec("* * * * *", null, null, policy, null, null, null, null, null,
-        template);
+        template, null);
     QperfSchedule schedule = new QperfSchedule();
     schedule.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
     schedule.setSpec(edit == null ? spec : edit.apply(spec));
@@ -296,9 +295,7 @@ class ScheduleIT {
   private static void setSuspend(String ns, String name, boolean suspend) {
     admin.resources(QperfSchedule.class).inNamespace(ns).withName(name).edit(s -> {
       QperfScheduleSpec o = s.getSpec();
-      s.setSpec(new QperfScheduleSpec(o.schedule(), o.timeZone(), suspend, o.concurrencyPolicy(),
-          o.startingDeadlineSeconds(), o.successfulRunsHistoryLimit(), o.failedRunsHistoryLimit(),
-          o.trendBaselineRuns(), o.trendThresholdPercent(), o.qperfTemplate()));
+      s.setSpec(o.withSuspend(suspend));
       return s;
     });
   }

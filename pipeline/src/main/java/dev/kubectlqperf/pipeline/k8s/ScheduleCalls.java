@@ -2,10 +2,10 @@ package dev.kubectlqperf.pipeline.k8s;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.RunKind;
 import dev.kubectlqperf.model.schedule.ScheduleRuns;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,9 +13,13 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The calls the schedules make beyond {@link QperfCluster}'s: their own kind, and their runs. */
+/**
+ * The calls the schedules make beyond {@link QperfCluster}'s: their own kind, and their runs
+ * (Qperves, QperfMatrices).
+ */
 public class ScheduleCalls {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,11 +33,18 @@ public class ScheduleCalls {
     return client.resources(QperfSchedule.class).inNamespace(namespace).withName(name).get();
   }
 
-  /** The runs of this very schedule: labelled for it and owned by its uid (not an earlier one's of the name). */
-  public List<Qperf> runs(QperfSchedule schedule) {
-    return client.resources(Qperf.class).inNamespace(schedule.getMetadata().getNamespace())
-        .withLabels(ScheduleRuns.selector(schedule.getMetadata().getName())).list().getItems().stream()
-        .filter(run -> ScheduleRuns.ownedBy(run, schedule)).toList();
+  /**
+   * The runs of this very schedule: labelled for it and owned by its uid (not an earlier one's of
+   * the name), of every kind, so runs of a template the schedule had before still count and are pruned.
+   */
+  public List<HasMetadata> runs(QperfSchedule schedule) {
+    List<HasMetadata> runs = new ArrayList<>();
+    for (RunKind kind : RunKind.ALL) {
+      client.resources(kind.type()).inNamespace(schedule.getMetadata().getNamespace())
+          .withLabels(ScheduleRuns.selector(schedule.getMetadata().getName())).list().getItems().stream()
+          .filter(run -> ScheduleRuns.ownedBy(run, schedule)).forEach(runs::add);
+    }
+    return runs;
   }
 
   /** Replaces the whole status of the schedule with uid {@code uid} (a JSON patch that tests the uid first). */
@@ -54,10 +65,11 @@ public class ScheduleCalls {
         .inform(handler, resyncMillis);
   }
 
-  /** An informer on the Qperves of {@code namespace} (null: every namespace) that a schedule made, started. */
-  public SharedIndexInformer<Qperf> informRuns(String namespace, ResourceEventHandler<HasMetadata> handler) {
-    var qperves = client.resources(Qperf.class);
-    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
+  /** An informer on the runs of this kind in {@code namespace} (null: every namespace) that a schedule made. */
+  public SharedIndexInformer<? extends HasMetadata> informRuns(RunKind kind, String namespace,
+      ResourceEventHandler<HasMetadata> handler) {
+    var runs = client.resources(kind.type());
+    return (namespace == null ? runs.inAnyNamespace() : runs.inNamespace(namespace))
         .withLabel(QperfResources.LABEL_SCHEDULE).inform(handler, 0);
   }
 }

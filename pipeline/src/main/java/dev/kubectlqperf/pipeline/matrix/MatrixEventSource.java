@@ -4,6 +4,7 @@ import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.KeyedEvents;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import dev.kubectlqperf.pipeline.work.KindWork;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
  * mapped to the matrix through their controller reference, so a child that ends starts the next
  * round at once. The informers' periodic resync re-queues every matrix, whatever was missed.
  */
-public final class MatrixEventSource implements AutoCloseable {
+public final class MatrixEventSource implements KindWork.EventSource {
 
   private final QperfCluster cluster;
   private final PipelineConfig config;
@@ -30,6 +31,7 @@ public final class MatrixEventSource implements AutoCloseable {
     this.keys = keys;
   }
 
+  @Override
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : namespaces()) {

@@ -1,9 +1,11 @@
 package dev.kubectlqperf.pipeline.schedule;
 
 import dev.kubectlqperf.model.schedule.QperfSchedule;
+import dev.kubectlqperf.model.schedule.RunKind;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.KeyedEvents;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
+import dev.kubectlqperf.pipeline.work.KindWork;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
@@ -13,11 +15,11 @@ import java.util.function.Consumer;
 
 /**
  * Turns cluster changes into QperfSchedule keys ({@code namespace/name}): the schedules
- * themselves, and their runs (Qperves labelled with a schedule), mapped to the schedule through
+ * themselves, and their runs (Qperves and QperfMatrices labelled with a schedule), mapped to the schedule through
  * their controller reference, so a run that ends updates the history and the trend at once. The
  * schedules' informers resync every period, which also brings the next due time round.
  */
-public final class ScheduleEventSource implements AutoCloseable {
+public final class ScheduleEventSource implements KindWork.EventSource {
 
   private final ScheduleCalls calls;
   private final PipelineConfig config;
@@ -30,11 +32,14 @@ public final class ScheduleEventSource implements AutoCloseable {
     this.keys = keys;
   }
 
+  @Override
   public void start() {
     long resync = config.resync().toMillis();
     for (String ns : config.watchesAllNamespaces() ? Collections.<String>singletonList(null) : config.namespaces()) {
       informers.add(calls.informSchedules(ns, new KeyedEvents(ScheduleEventSource::keyOf, keys), resync));
-      informers.add(calls.informRuns(ns, new KeyedEvents(ScheduleEventSource::ownerKey, keys)));
+      for (RunKind kind : RunKind.ALL) {
+        informers.add(calls.informRuns(kind, ns, new KeyedEvents(ScheduleEventSource::ownerKey, keys)));
+      }
     }
   }
 

@@ -1,12 +1,12 @@
 package dev.kubectlqperf.pipeline.schedule;
 
-import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.schedule.ConcurrencyPolicy;
 import dev.kubectlqperf.model.schedule.CronSchedule;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleSpec;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
 import dev.kubectlqperf.model.schedule.RunHistory;
+import dev.kubectlqperf.model.schedule.RunKind;
 import dev.kubectlqperf.model.schedule.RunSummary;
 import dev.kubectlqperf.model.schedule.ScheduleRuns;
 import dev.kubectlqperf.model.schedule.ScheduleTiming;
@@ -14,12 +14,14 @@ import dev.kubectlqperf.model.schedule.ScheduleValidator;
 import dev.kubectlqperf.model.schedule.Trend;
 import dev.kubectlqperf.model.schedule.TrendAnalysis;
 import dev.kubectlqperf.model.schedule.TrendVerdict;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one pass over a schedule decides, from the schedule, its runs and the time: pure. At most
+ * What one pass over a schedule decides, from the schedule, its runs (Qperves or QperfMatrices:
+ * {@link RunKind} makes and sums them up, nothing here tells them apart) and the time: pure. At most
  * one run is created per pass (CronJob's catch-up: only the latest missed due time runs); the
  * history, the trend and the conditions are computed from the runs as they will be after the pass.
  */
@@ -34,13 +36,14 @@ final class SchedulePass {
    * @param toPrune ended runs beyond the history limits
    * @param next the status to write
    */
-  record Decision(Qperf toCreate, List<Qperf> toDelete, List<Qperf> toPrune, QperfScheduleStatus next,
-      Instant nextDue, List<Note> notes) {}
+  record Decision(HasMetadata toCreate, List<HasMetadata> toDelete, List<HasMetadata> toPrune,
+      QperfScheduleStatus next, Instant nextDue, List<Note> notes) {}
 
   private SchedulePass() {}
 
   /** @param sinksConfigured whether a change of the trend to Regressed is to be sent (InfluxDB, Slack) */
-  static Decision decide(QperfSchedule schedule, List<Qperf> runs, Instant now, boolean sinksConfigured) {
+  static Decision decide(QperfSchedule schedule, List<? extends HasMetadata> runs, Instant now,
+      boolean sinksConfigured) {
     QperfScheduleStatus saved = schedule.getStatus() == null ? QperfScheduleStatus.empty() : schedule.getStatus();
     Long generation = schedule.getMetadata().getGeneration();
     List<String> errors = ScheduleValidator.errors(schedule);
@@ -55,11 +58,11 @@ final class SchedulePass {
       return new Decision(null, List.of(), List.of(), next, null, notes);
     }
     QperfScheduleSpec spec = schedule.getSpec();
-    List<Qperf> active = runs.stream().filter(r -> !r.ended()).toList();
-    List<Qperf> kept = new ArrayList<>(runs);
+    List<HasMetadata> active = runs.stream().filter(r -> !ended(r)).map(HasMetadata.class::cast).toList();
+    List<HasMetadata> kept = new ArrayList<>(runs);
     List<Note> notes = new ArrayList<>();
-    Qperf create = null;
-    List<Qperf> replace = List.of();
+    HasMetadata create = null;
+    List<HasMetadata> replace = List.of();
     String lastSchedule = saved.lastScheduleTime();
     Instant nextDue = null;
     String readyReason;
@@ -95,12 +98,12 @@ final class SchedulePass {
             + (replace.isEmpty() ? "" : ", replacing " + names(replace))));
       }
     }
-    List<Qperf> prune = RunHistory.toPrune(kept, spec.effectiveSuccessfulLimit(), spec.effectiveFailedLimit());
+    List<HasMetadata> prune = RunHistory.toPrune(kept, spec.effectiveSuccessfulLimit(), spec.effectiveFailedLimit());
     List<RunSummary> history = RunHistory.merge(saved.runsOrEmpty(), kept);
     Trend trend = TrendAnalysis.of(history, spec.effectiveBaselineRuns(), spec.effectiveThresholdPercent(),
         saved.trend());
     String notification = notification(saved, trend, sinksConfigured, notes);
-    List<String> activeNames = kept.stream().filter(r -> !r.ended()).map(r -> r.getMetadata().getName()).toList();
+    List<String> activeNames = kept.stream().filter(r -> !ended(r)).map(r -> r.getMetadata().getName()).toList();
     String lastSuccessful = history.stream().filter(RunSummary::completed).map(RunSummary::completionTime)
         .filter(t -> t != null).findFirst().orElse(saved.lastSuccessfulTime());
     QperfScheduleStatus next = new QperfScheduleStatus(
@@ -129,7 +132,11 @@ final class SchedulePass {
     return saved.trendNotification();
   }
 
-  private static String names(List<Qperf> runs) {
+  private static boolean ended(HasMetadata run) {
+    return RunKind.summaryOf(run).ended();
+  }
+
+  private static String names(List<HasMetadata> runs) {
     return String.join(", ", runs.stream().map(r -> r.getMetadata().getName()).toList());
   }
 }

@@ -1,8 +1,9 @@
 package dev.kubectlqperf.pipeline.schedule;
 
-import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.RunKind;
+import dev.kubectlqperf.model.schedule.RunSummary;
 import dev.kubectlqperf.model.schedule.Trend;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
@@ -10,6 +11,7 @@ import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
 import dev.kubectlqperf.pipeline.k8s.ScheduleCalls;
 import dev.kubectlqperf.pipeline.sink.SinkRefusal;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.time.Clock;
@@ -60,14 +62,14 @@ public final class ScheduleReconciler {
     }
     Instant now = clock.instant();
     SchedulePass.Decision decision = SchedulePass.decide(schedule, calls.runs(schedule), now, notifier.configured());
-    for (Qperf run : decision.toDelete()) {
+    for (HasMetadata run : decision.toDelete()) {
       if (cluster.delete(run)) {
         LOG.info("QperfSchedule {}/{}: deleted running {} (concurrencyPolicy Replace)", namespace, name,
             run.getMetadata().getName());
       }
     }
     boolean created = decision.toCreate() != null && cluster.createIfAbsent(decision.toCreate());
-    for (Qperf run : decision.toPrune()) {
+    for (HasMetadata run : decision.toPrune()) {
       if (cluster.delete(run)) {
         LOG.info("QperfSchedule {}/{}: pruned {} (history limit)", namespace, name, run.getMetadata().getName());
       }
@@ -86,6 +88,10 @@ public final class ScheduleReconciler {
     }
     Trend trend = decision.next().trend();
     trends.scheduleTrend(namespace, name, trend == null ? null : trend.verdict().name());
+    if (RunKind.of(schedule.getSpec()) == RunKind.MATRIX) {
+      trends.matrixRun(namespace, name, decision.next().runsOrEmpty().stream().filter(RunSummary::completed)
+          .findFirst().orElse(null));
+    }
     return after(decision, now);
   }
 

@@ -1,6 +1,7 @@
 package dev.kubectlqperf.pipeline.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,12 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
+import dev.kubectlqperf.model.matrix.MatrixVerdict;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
+import dev.kubectlqperf.model.matrix.QperfMatrixStatus;
+import dev.kubectlqperf.model.matrix.Scenario;
+import dev.kubectlqperf.model.matrix.ScenarioMedians;
 import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.schedule.ConcurrencyPolicy;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
@@ -16,6 +23,7 @@ import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
 import dev.kubectlqperf.model.schedule.ScheduleRuns;
 import dev.kubectlqperf.model.schedule.TrendVerdict;
 import dev.kubectlqperf.model.stats.Statistics;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +39,7 @@ class SchedulePassTest {
     s.setMetadata(new ObjectMetaBuilder().withName("s").withNamespace("ns").withUid("u1").withGeneration(1L)
         .withCreationTimestamp(CREATED.toString()).build());
     s.setSpec(new QperfScheduleSpec(cron, null, null, policy, null, null, null, null, null,
-        QperfSpec.of(List.of("tcp_bw"), null)));
+        QperfSpec.of(List.of("tcp_bw"), null), null));
     return s;
   }
 
@@ -40,7 +48,7 @@ class SchedulePassTest {
   }
 
   private static Qperf ended(QperfSchedule s, int m, double bw) {
-    Qperf run = ScheduleRuns.run(s, minute(m));
+    Qperf run = (Qperf) ScheduleRuns.run(s, minute(m));
     run.setStatus(new QperfStatus().setPhase(QperfPhase.Completed).setCompletionTime(minute(m).plusSeconds(5)
         .toString()).setStatistics(List.of(MetricStatistics.of("tcp_bw", null, null, "bw", "B/s", Statistics.of(bw)))));
     return run;
@@ -76,7 +84,7 @@ class SchedulePassTest {
   void replaceDeletesTheRunningOneAndForbidWaits() {
     QperfSchedule s = schedule("* * * * *", ConcurrencyPolicy.Replace);
     s.setStatus(new QperfScheduleStatus(null, null, minute(1).toString(), null, null, null, null, null, null, null));
-    Qperf running = ScheduleRuns.run(s, minute(1));
+    Qperf running = (Qperf) ScheduleRuns.run(s, minute(1));
     SchedulePass.Decision replace = SchedulePass.decide(s, List.of(running), minute(2).plusSeconds(1), false);
     assertEquals(List.of(running), replace.toDelete());
     assertEquals(ScheduleRuns.runName("s", minute(2)), replace.toCreate().getMetadata().getName());
@@ -125,11 +133,64 @@ class SchedulePassTest {
         SchedulePass.decide(s, runs, minute(7), false).next().trendNotification());
   }
 
+  private static QperfSchedule matrixSchedule(ConcurrencyPolicy policy) {
+    QperfSchedule s = schedule("* * * * *", policy);
+    s.setSpec(new QperfScheduleSpec("* * * * *", null, null, policy, null, 1, 1, null, null, null,
+        QperfMatrixSpec.allPairs(QperfSpec.of(List.of("tcp_lat"), null))));
+    return s;
+  }
+
+  private static QperfMatrix endedMatrix(QperfSchedule s, int m, QperfPhase phase) {
+    QperfMatrix run = (QperfMatrix) ScheduleRuns.run(s, minute(m));
+    run.setStatus(new QperfMatrixStatus().setPhase(phase).setVerdict(MatrixVerdict.Passed)
+        .setCompletionTime(minute(m).plusSeconds(30).toString())
+        .setMedians(List.of(new ScenarioMedians(Scenario.PodToPod, 2, null, 30e-6))));
+    return run;
+  }
+
+  @Test
+  void aMatrixScheduleCreatesMatricesWaitsForThemAndPrunesThemOnTheSamePath() {
+    QperfSchedule s = matrixSchedule(null);
+    SchedulePass.Decision first = SchedulePass.decide(s, List.of(), minute(1).plusSeconds(2), false);
+    QperfMatrix created = assertInstanceOf(QperfMatrix.class, first.toCreate());
+    assertEquals(ScheduleRuns.runName("s", minute(1)), created.getMetadata().getName());
+    assertEquals(s.getSpec().matrixTemplate(), created.getSpec());
+
+    s.setStatus(first.next());
+    SchedulePass.Decision forbid = SchedulePass.decide(s, List.of(created), minute(2).plusSeconds(1), false);
+    assertNull(forbid.toCreate(), "Forbid: a matrix that still runs holds the next one back");
+    assertEquals("RunStillActive", forbid.next().conditions().get(0).getReason());
+
+    List<HasMetadata> runs = List.of(endedMatrix(s, 1, QperfPhase.Completed), endedMatrix(s, 2, QperfPhase.Completed),
+        (Qperf) ScheduleRuns.run(schedule("* * * * *", null), minute(0)));
+    ((Qperf) runs.get(2)).setStatus(new QperfStatus().setPhase(QperfPhase.Completed));
+    SchedulePass.Decision later = SchedulePass.decide(s, runs, minute(3).plusSeconds(1), false);
+    assertEquals(ScheduleRuns.runName("s", minute(3)), later.toCreate().getMetadata().getName());
+    assertEquals(List.of(runs.get(0), runs.get(2)), later.toPrune(),
+        "one completed run kept; a Qperf left from the template before counts as a run too");
+    assertEquals("PodToPod latency", later.next().runs().get(1).metrics().get(0).label());
+    assertEquals("Passed", later.next().runs().get(1).verdict());
+  }
+
+  @Test
+  void bothTemplatesMakeAnInvalidScheduleThatCreatesNothing() {
+    QperfSchedule s = matrixSchedule(null);
+    QperfScheduleSpec o = s.getSpec();
+    s.setSpec(new QperfScheduleSpec(o.schedule(), null, null, null, null, null, null, null, null,
+        QperfSpec.of(List.of("tcp_bw"), null), o.matrixTemplate()));
+    SchedulePass.Decision d = SchedulePass.decide(s, List.of(), minute(3), false);
+    assertNull(d.toCreate());
+    assertEquals("False", d.next().conditions().get(0).getStatus());
+    assertEquals("InvalidSchedule", d.next().conditions().get(0).getReason());
+    assertTrue(d.next().conditions().get(0).getMessage().contains("both set"), d.next().conditions().toString());
+    assertEquals("InvalidSchedule", d.notes().get(0).reason());
+  }
+
   @Test
   void suspendedCreatesNothingAndHasNoNextDueTime() {
     QperfSchedule s = schedule("* * * * *", null);
     QperfScheduleSpec o = s.getSpec();
-    s.setSpec(new QperfScheduleSpec(o.schedule(), null, true, null, null, null, null, null, null, o.qperfTemplate()));
+    s.setSpec(o.withSuspend(true));
     SchedulePass.Decision d = SchedulePass.decide(s, List.of(), minute(5), false);
     assertNull(d.toCreate());
     assertNull(d.next().nextScheduleTime());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.result.Quantities;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.RunKind;
 import dev.kubectlqperf.model.schedule.RunMetric;
 import dev.kubectlqperf.model.schedule.RunSummary;
 import dev.kubectlqperf.model.schedule.Trend;
@@ -21,9 +22,10 @@ import java.util.Set;
 
 /**
  * A schedule's history as text (a table of the runs, oldest first, a sparkline per headline
- * metric, the trend), JSON or CSV. Pure. The sparkline uses Unicode blocks on a terminal and an
- * ASCII ramp otherwise: the JVM writes a pipe in the locale's charset, which is ASCII in the
- * POSIX locale of many CI jobs, where a block would come out as {@code ?}.
+ * metric, the trend), JSON or CSV, the same for runs that are Qperves or QperfMatrices (a matrix
+ * run's headline metrics are its cluster medians per scenario). Pure. The sparkline uses Unicode
+ * blocks on a terminal and an ASCII ramp otherwise: the JVM writes a pipe in the locale's charset,
+ * which is ASCII in the POSIX locale of many CI jobs, where a block would come out as {@code ?}.
  */
 final class HistoryView {
 
@@ -42,7 +44,7 @@ final class HistoryView {
     Table table = new Table(headers.toArray(String[]::new));
     for (RunSummary run : runs) {
       List<String> cells = new ArrayList<>(List.of(run.name(), orDash(run.scheduledTime()),
-          run.phase() == null ? "Pending" : run.phase().name(), run.verdict() == null ? "-" : run.verdict().name()));
+          run.phase() == null ? "Pending" : run.phase().name(), run.verdict() == null ? "-" : run.verdict()));
       labels.forEach(l -> cells.add(metric(run, l).map(m -> Quantities.format(m.mean(), m.unit())).orElse("-")));
       table.row(cells.toArray(String[]::new));
     }
@@ -50,6 +52,7 @@ final class HistoryView {
     PrintWriter out = new PrintWriter(text);
     out.println("QperfSchedule " + schedule.getMetadata().getNamespace() + "/" + schedule.getMetadata().getName()
         + "  schedule '" + schedule.getSpec().schedule() + "'" + (schedule.getSpec().suspended() ? " (suspended)" : "")
+        + "  runs " + RunKind.of(schedule.getSpec()).kind()
         + (status.nextScheduleTime() == null ? "" : "  next " + status.nextScheduleTime()));
     if (runs.isEmpty()) {
       out.println("No runs yet.");
@@ -78,7 +81,7 @@ final class HistoryView {
     QperfScheduleStatus status = status(schedule);
     ObjectNode root = JSON.createObjectNode();
     root.put("namespace", schedule.getMetadata().getNamespace()).put("name", schedule.getMetadata().getName())
-        .put("schedule", schedule.getSpec().schedule());
+        .put("schedule", schedule.getSpec().schedule()).put("runKind", RunKind.of(schedule.getSpec()).kind());
     root.set("trend", JSON.valueToTree(status.trend()));
     ArrayNode runs = root.putArray("runs");
     oldestFirst(status).forEach(r -> runs.add(JSON.valueToTree(r)));
@@ -90,7 +93,7 @@ final class HistoryView {
     StringBuilder csv = new StringBuilder("run,scheduledTime,phase,verdict,test,metric,unit,count,mean,ci95Low,ci95High\n");
     for (RunSummary r : oldestFirst(status(schedule))) {
       String head = String.join(",", r.name(), orEmpty(r.scheduledTime()), r.phase() == null ? "" : r.phase().name(),
-          r.verdict() == null ? "" : r.verdict().name());
+          r.verdict() == null ? "" : r.verdict());
       if (r.metrics() == null) {
         csv.append(head).append(",,,,,,,\n");
         continue;

@@ -73,7 +73,7 @@ public final class ScheduleCreateCommand implements Callable<Integer> {
     QperfSchedule schedule = new QperfSchedule();
     schedule.setMetadata(new ObjectMetaBuilder().withName(name).build());
     schedule.setSpec(new QperfScheduleSpec(cron, timeZone, suspend ? Boolean.TRUE : null, concurrencyPolicy, null,
-        null, null, null, null, template));
+        null, null, null, null, template, null));
     ScheduleApi api = ScheduleApi.connect(context.kube(), kube.target());
     QperfSchedule created = api.create(schedule);
     spec.commandLine().getOut().println("qperfschedule.perf.kubestone.xridge.io/" + created.getMetadata().getName()

@@ -6,11 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubectlqperf.model.QperfPhase;
+import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.matrix.MatrixVerdict;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
+import dev.kubectlqperf.model.matrix.QperfMatrixStatus;
+import dev.kubectlqperf.model.matrix.Scenario;
+import dev.kubectlqperf.model.matrix.ScenarioMedians;
 import dev.kubectlqperf.model.schedule.ConcurrencyPolicy;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleSpec;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
+import dev.kubectlqperf.model.schedule.RunHistory;
 import dev.kubectlqperf.model.schedule.RunMetric;
 import dev.kubectlqperf.model.schedule.RunSummary;
 import dev.kubectlqperf.model.schedule.TrendAnalysis;
@@ -90,6 +98,48 @@ class ScheduleCommandsMockTest {
     assertEquals(7, csv.out().lines().count());
     assertTrue(csv.out().lines().skip(1).findFirst().orElseThrow()
         .startsWith("net-1,2026-11-27T10:01:00Z,Completed,,tcp_bw,bw,B/s,1,1.0E9"), csv.out());
+  }
+
+  @Test
+  void historyOfAMatrixScheduleShowsTheClusterMediansAndTheMatrixVerdicts() throws Exception {
+    double[] latencyUs = {30, 31, 29, 30, 30, 45};
+    List<RunSummary> runs = new ArrayList<>();
+    for (int i = 0; i < latencyUs.length; i++) {
+      Instant due = Instant.parse("2026-11-27T10:00:00Z").plusSeconds(60L * (i + 1));
+      QperfMatrix m = new QperfMatrix();
+      m.setMetadata(new ObjectMetaBuilder().withName("mx-" + (i + 1)).withAnnotations(
+          java.util.Map.of(QperfResources.ANNOTATION_SCHEDULED_TIME, due.toString())).build());
+      m.setStatus(new QperfMatrixStatus().setPhase(QperfPhase.Completed).setCompletionTime(due.toString())
+          .setVerdict(i == 5 ? MatrixVerdict.Degraded : MatrixVerdict.Passed)
+          .setMedians(List.of(new ScenarioMedians(Scenario.PodToPod, 2, 1e9, latencyUs[i] * 1e-6))));
+      runs.add(0, RunHistory.summaryOf(m));
+    }
+    QperfSchedule s = new QperfSchedule();
+    s.setMetadata(new ObjectMetaBuilder().withName("mx").withNamespace(NS).build());
+    s.setSpec(QperfScheduleSpec.ofMatrix("* * * * *", QperfMatrixSpec.allPairs(QperfSpec.of(List.of("tcp_lat"),
+        null))));
+    QperfSchedule created = client.resource(s).create();
+    created.setStatus(new QperfScheduleStatus(null, 1L, runs.get(0).scheduledTime(), null, null, null, 0, runs,
+        TrendAnalysis.of(runs, 5, 5, null), null));
+    client.resource(created).updateStatus();
+
+    Cli.Run run = cli.run("history", "mx", "-n", NS);
+    assertEquals(1, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("runs QperfMatrix"), run.out());
+    assertTrue(run.out().contains("PODTOPOD BW") && run.out().contains("PODTOPOD LATENCY"), run.out());
+    assertTrue(run.out().contains("Degraded"), run.out());
+    assertTrue(run.out().contains("PodToPod latency  "), run.out());
+    assertTrue(run.out().contains("Trend: Regressed: PodToPod latency regressed +50.0 %"), run.out());
+
+    Cli.Run json = cli.run("history", "mx", "-n", NS, "-o", "json");
+    assertEquals(1, json.exitCode(), json.err());
+    JsonNode doc = new ObjectMapper().readTree(json.out());
+    assertEquals("QperfMatrix", doc.path("runKind").asText());
+    assertEquals("Degraded", doc.path("runs").get(5).path("verdict").asText());
+
+    Cli.Run csv = cli.run("history", "mx", "-n", NS, "-o", "csv");
+    assertTrue(csv.out().contains("mx-6,2026-11-27T10:06:00Z,Completed,Degraded,PodToPod,latency,s,2,4."),
+        csv.out());
   }
 
   @Test

@@ -3,14 +3,15 @@ package dev.kubectlqperf.model.schedule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.kubectlqperf.model.QperfSpec;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 
 /**
  * When to measure and what: the fields of a CronJob spec, the run template, and the trend's
- * parameters. The template is a {@code qperfTemplate} so that a {@code matrixTemplate} (a
- * QperfMatrix spec) can sit beside it, exactly one of them set.
+ * parameters. The template is either a {@code qperfTemplate} (each run a Qperf) or a
+ * {@code matrixTemplate} (each run a QperfMatrix), exactly one of them set.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QperfScheduleSpec(
@@ -27,10 +28,10 @@ public record QperfScheduleSpec(
     @Min(0) @JsonPropertyDescription("A run more than this many seconds late (e.g. the pipeline was down) is skipped. "
         + "Default: no deadline.")
         Long startingDeadlineSeconds,
-    @Min(0) @JsonPropertyDescription("How many completed runs (child Qperves) to keep. Default: "
+    @Min(0) @JsonPropertyDescription("How many completed runs (child Qperves or QperfMatrices) to keep. Default: "
         + QperfScheduleSpec.DEFAULT_SUCCESSFUL_LIMIT)
         Integer successfulRunsHistoryLimit,
-    @Min(0) @JsonPropertyDescription("How many failed runs (child Qperves) to keep. Default: "
+    @Min(0) @JsonPropertyDescription("How many failed runs (child Qperves or QperfMatrices) to keep. Default: "
         + QperfScheduleSpec.DEFAULT_FAILED_LIMIT)
         Integer failedRunsHistoryLimit,
     @Min(1) @Max(QperfScheduleSpec.MAX_BASELINE_RUNS) @JsonPropertyDescription("The trend compares the latest completed "
@@ -39,8 +40,11 @@ public record QperfScheduleSpec(
     @Min(0) @JsonPropertyDescription("Where the latest run has a single sample (no confidence interval), a change "
         + "beyond this many percent counts. Default: " + QperfScheduleSpec.DEFAULT_THRESHOLD_PERCENT)
         Double trendThresholdPercent,
-    @JsonPropertyDescription("The Qperf spec each run gets.")
-        QperfSpec qperfTemplate) {
+    @JsonPropertyDescription("The Qperf spec each run gets. Exactly one of qperfTemplate and matrixTemplate.")
+        QperfSpec qperfTemplate,
+    @JsonPropertyDescription("The QperfMatrix spec each run gets: every run measures the node pairs of a matrix, and "
+        + "its headline numbers are the matrix's cluster medians. Exactly one of qperfTemplate and matrixTemplate.")
+        QperfMatrixSpec matrixTemplate) {
 
   public static final int DEFAULT_SUCCESSFUL_LIMIT = 3;
   public static final int DEFAULT_FAILED_LIMIT = 1;
@@ -50,7 +54,25 @@ public record QperfScheduleSpec(
 
   /** A schedule of this template with every other field defaulted. */
   public static QperfScheduleSpec of(String schedule, QperfSpec template) {
-    return new QperfScheduleSpec(schedule, null, null, null, null, null, null, null, null, template);
+    return new QperfScheduleSpec(schedule, null, null, null, null, null, null, null, null, template, null);
+  }
+
+  /** A schedule of matrices of this template with every other field defaulted. */
+  public static QperfScheduleSpec ofMatrix(String schedule, QperfMatrixSpec template) {
+    return new QperfScheduleSpec(schedule, null, null, null, null, null, null, null, null, null, template);
+  }
+
+  /** This spec with other history limits. */
+  public QperfScheduleSpec withHistoryLimits(Integer successful, Integer failed) {
+    return new QperfScheduleSpec(schedule, timeZone, suspend, concurrencyPolicy, startingDeadlineSeconds, successful,
+        failed, trendBaselineRuns, trendThresholdPercent, qperfTemplate, matrixTemplate);
+  }
+
+  /** This spec suspended or not. */
+  public QperfScheduleSpec withSuspend(Boolean newSuspend) {
+    return new QperfScheduleSpec(schedule, timeZone, newSuspend, concurrencyPolicy, startingDeadlineSeconds,
+        successfulRunsHistoryLimit, failedRunsHistoryLimit, trendBaselineRuns, trendThresholdPercent, qperfTemplate,
+        matrixTemplate);
   }
 
   public boolean suspended() {

@@ -1,8 +1,9 @@
 package dev.kubectlqperf.model.schedule;
 
 import dev.kubectlqperf.model.KubeNames;
-import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
@@ -12,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The child Qperf a schedule creates for one due time: named after the schedule and the due
- * minute, as a CronJob names its Jobs, so a pass that runs twice (or a pipeline that restarted)
- * finds the run it already created instead of making a second one. Pure.
+ * The child a schedule creates for one due time, a Qperf or a QperfMatrix by its template
+ * ({@link RunKind}): named after the schedule and the due minute, as a CronJob names its Jobs, so
+ * a pass that runs twice (or a pipeline that restarted) finds the run it already created instead
+ * of making a second one. Pure.
  */
 public final class ScheduleRuns {
 
@@ -30,19 +32,18 @@ public final class ScheduleRuns {
     return Map.of(QperfResources.LABEL_SCHEDULE, KubeNames.labelValue(schedule));
   }
 
-  public static Qperf run(QperfSchedule schedule, Instant due) {
+  /** The run of this due time, of the kind the schedule's template says. */
+  public static HasMetadata run(QperfSchedule schedule, Instant due) {
     String name = schedule.getMetadata().getName();
     Map<String, String> labels = new LinkedHashMap<>(selector(name));
-    Qperf run = new Qperf();
-    run.setMetadata(new ObjectMetaBuilder()
+    ObjectMeta metadata = new ObjectMetaBuilder()
         .withName(runName(name, due))
         .withNamespace(schedule.getMetadata().getNamespace())
         .withLabels(labels)
         .withAnnotations(Map.of(QperfResources.ANNOTATION_SCHEDULED_TIME, due.toString()))
         .withOwnerReferences(ownerReferences(schedule))
-        .build());
-    run.setSpec(schedule.getSpec().qperfTemplate());
-    return run;
+        .build();
+    return RunKind.of(schedule.getSpec()).newRun(metadata, schedule.getSpec());
   }
 
   /** The controller reference: deleting the schedule deletes its runs. Empty without a uid. */
@@ -57,7 +58,7 @@ public final class ScheduleRuns {
   }
 
   /** Whether this run belongs to this very schedule (its uid), not to an earlier one of the same name. */
-  public static boolean ownedBy(Qperf run, QperfSchedule schedule) {
+  public static boolean ownedBy(HasMetadata run, QperfSchedule schedule) {
     String uid = schedule.getMetadata().getUid();
     return run.getMetadata().getOwnerReferences() != null && run.getMetadata().getOwnerReferences().stream()
         .anyMatch(ref -> QperfSchedule.KIND.equals(ref.getKind()) && uid != null && uid.equals(ref.getUid()));

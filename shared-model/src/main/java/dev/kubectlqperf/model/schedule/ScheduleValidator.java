@@ -1,5 +1,9 @@
 package dev.kubectlqperf.model.schedule;
 
+import dev.kubectlqperf.model.matrix.MatrixValidator;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +29,26 @@ public final class ScheduleValidator {
     } catch (IllegalArgumentException e) {
       errors.add(e.getMessage());
     }
-    if (spec.qperfTemplate() == null) {
-      errors.add("spec.qperfTemplate is missing: the Qperf spec each run gets");
+    if (spec.qperfTemplate() != null && spec.matrixTemplate() != null) {
+      errors.add("spec.qperfTemplate and spec.matrixTemplate are both set: a schedule runs one kind of child, "
+          + "set exactly one of them");
+    } else if (spec.matrixTemplate() != null) {
+      errors.addAll(matrixErrors(name, spec.matrixTemplate()));
+    } else if (spec.qperfTemplate() == null) {
+      errors.add("spec.qperfTemplate is missing: the Qperf spec each run gets (or spec.matrixTemplate, the "
+          + "QperfMatrix spec each run gets; exactly one of them)");
     } else if (spec.qperfTemplate().testsOrEmpty().isEmpty()) {
       errors.add("spec.qperfTemplate.tests is empty");
     }
     return errors;
+  }
+
+  /** The matrix template checked as each run will be, its errors named {@code spec.matrixTemplate.…}. */
+  private static List<String> matrixErrors(String name, QperfMatrixSpec template) {
+    QperfMatrix probe = new QperfMatrix();
+    probe.setMetadata(new ObjectMetaBuilder().withName(name == null ? "schedule" : name).build());
+    probe.setSpec(template);
+    return MatrixValidator.validate(probe).errors().stream()
+        .map(e -> e.replaceFirst("^spec\\.", "spec.matrixTemplate.")).toList();
   }
 }

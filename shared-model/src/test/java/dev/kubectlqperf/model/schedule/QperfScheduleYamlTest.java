@@ -46,7 +46,7 @@ class QperfScheduleYamlTest {
     QperfSchedule schedule = sample();
     schedule.getMetadata().setName("x".repeat(53));
     schedule.setSpec(new QperfScheduleSpec("*/5 * * *", "Nowhere/Land", null, null, null, null, null, null, null,
-        null));
+        null, null));
     List<String> errors = ScheduleValidator.errors(schedule);
     assertEquals(3, errors.size(), errors.toString());
     assertTrue(errors.get(0).contains("at most 52"));

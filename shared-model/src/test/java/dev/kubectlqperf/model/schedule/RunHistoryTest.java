@@ -24,7 +24,7 @@ class RunHistoryTest {
     QperfSchedule s = new QperfSchedule();
     s.setMetadata(new ObjectMetaBuilder().withName(schedule).withNamespace("ns").withUid("u-1").build());
     s.setSpec(QperfScheduleSpec.of("* * * * *", QperfSpec.of(List.of("tcp_bw"), null)));
-    Qperf run = ScheduleRuns.run(s, due);
+    Qperf run = (Qperf) ScheduleRuns.run(s, due);
     if (phase != null) {
       run.setStatus(new QperfStatus().setPhase(phase).setCompletionTime(due.plusSeconds(20).toString()));
     }
