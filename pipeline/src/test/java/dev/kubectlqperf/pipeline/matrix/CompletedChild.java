@@ -37,12 +37,11 @@ import org.awaitility.Awaitility;
  * end, the client's log being a checked-in qperf capture; what is returned is the ended child and
  * its client pod as the API server holds them, in JSON. Everything is closed before it returns.
  */
-record CompletedChild(String qperfJson, String clientPodJson, Duration took) {
+record CompletedChild(String qperfJson, String clientPodJson) {
 
   static final String CAPTURE = "tcp_bw_tcp_lat.txt";
 
   static CompletedChild run(QperfMatrix matrix, QperfSpec template) throws Exception {
-    long start = System.nanoTime();
     // CRUD, and the expectations the fake kubelet sets (the client's log), as @EnableKubernetesMockClient(crud = true)
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
@@ -77,8 +76,7 @@ record CompletedChild(String qperfJson, String clientPodJson, Duration took) {
       }
       Pod pod = client.pods().inNamespace(PipelineFixture.NS).withName(podName).get();
       var json = client.getKubernetesSerialization();
-      return new CompletedChild(json.asJson(fixture.get(name)), json.asJson(pod),
-          Duration.ofNanos(System.nanoTime() - start));
+      return new CompletedChild(json.asJson(fixture.get(name)), json.asJson(pod));
     } finally {
       client.close();
       server.destroy();

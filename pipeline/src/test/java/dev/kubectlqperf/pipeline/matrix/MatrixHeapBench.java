@@ -70,10 +70,6 @@ public final class MatrixHeapBench {
     CompletedChild real = CompletedChild.run(matrix, runSpec.template());
     System.out.printf("one child run to its end by the pipeline (mock API server, fake kubelet, capture %s): %d ms%n",
         CompletedChild.CAPTURE, (System.nanoTime() - start) / 1_000_000);
-    if (System.getenv("DUMP") != null) {
-      System.out.println(real.qperfJson());
-      System.out.println(real.clientPodJson());
-    }
     KubernetesSerialization json = new KubernetesSerialization();
     new MatrixHeapBench(json, matrix, runSpec, real, 6).measure(false); // warm-up: classes loaded, caches filled
     new MatrixHeapBench(json, matrix, runSpec, real, n).measure(true);
