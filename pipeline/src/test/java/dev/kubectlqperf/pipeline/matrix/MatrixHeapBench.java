@@ -169,6 +169,7 @@ public final class MatrixHeapBench {
       print(rows, decision, statusBytes, matrixBytes, listBytes, parse, afterStatus);
       System.out.printf("(b) times are the JSON decoding an informer does; building the JSON (MatrixChildren, "
           + "QperfManifests, the bench's copies) took %.0f ms more%n", build / 1e6);
+      ManagedFieldsCost.print(json, pairs, afterStatus - base, afterStatus);
     }
     if (children.size() + secondCopy.size() + pods.size() != 3 * pairs) {
       throw new IllegalStateException("lost objects");
