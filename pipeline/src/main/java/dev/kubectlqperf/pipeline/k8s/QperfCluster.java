@@ -102,9 +102,12 @@ public class QperfCluster {
         throw e;
       }
       Status status = e.getStatus();
-      return status == null || status.getDetails() == null || status.getDetails().getCauses() == null ? Optional.empty()
-          : status.getDetails().getCauses().stream().filter(c -> c.getField() != null && c.getField().startsWith("spec.ipFamil"))
-              .map(c -> c.getField() + ": " + c.getMessage()).reduce((a, b) -> a + "; " + b);
+      if (status == null || status.getDetails() == null || status.getDetails().getCauses() == null) {
+        return Optional.empty();
+      }
+      return status.getDetails().getCauses().stream()
+          .filter(c -> c.getField() != null && c.getField().startsWith("spec.ipFamil"))
+          .map(c -> c.getField() + ": " + c.getMessage()).reduce((a, b) -> a + "; " + b);
     }
   }
 

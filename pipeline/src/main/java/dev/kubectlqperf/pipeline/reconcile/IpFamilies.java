@@ -34,15 +34,15 @@ final class IpFamilies {
 
   /** The API server refused a Service of the family. */
   static Problem refused(IpFamily asked, String refusal) {
-    return new Problem(NOT_OFFERED, "spec.ipFamily " + asked + " is not offered by this cluster (the API server refuses a "
-        + "Service of it: " + refusal + "); leave ipFamily out for the cluster's primary family");
+    return new Problem(NOT_OFFERED, "spec.ipFamily " + asked + " is not offered by this cluster (the API server "
+        + "refuses a Service of it: " + refusal + "); leave ipFamily out for the cluster's primary family");
   }
 
   /** An API server without dual-stack support ignored the family, and the server's address is of another one. */
   static Problem ignored(IpFamily asked, IpFamily got) {
-    return new Problem(NOT_OFFERED, "spec.ipFamily " + asked + " is not offered by this cluster: its API server ignores "
-        + "Service ipFamilies (no dual-stack support: Kubernetes before 1.21 without the IPv6DualStack feature gate) and "
-        + "the server's address is " + got + "; leave ipFamily out, or ask " + got);
+    return new Problem(NOT_OFFERED, "spec.ipFamily " + asked + " is not offered by this cluster: its API server "
+        + "ignores Service ipFamilies (no dual-stack support: Kubernetes before 1.21 without the IPv6DualStack feature "
+        + "gate) and the server's address is " + got + "; leave ipFamily out, or ask " + got);
   }
 
   private static Optional<String> firstAddress(Endpoints endpoints) {

@@ -123,7 +123,8 @@ public final class QperfReconciler {
     if (family == null) {
       return Optional.empty();
     }
-    return cluster.refusedIpFamilies(QperfManifests.serverService(run)).map(refusal -> IpFamilies.refused(family, refusal));
+    return cluster.refusedIpFamilies(QperfManifests.serverService(run))
+        .map(refusal -> IpFamilies.refused(family, refusal));
   }
 
   /** The run starts: its spec, defaults filled in, is frozen in the status for the whole run. */

@@ -73,7 +73,7 @@ public final class QperfPrinter {
     table.row(cells.toArray(String[]::new));
   }
 
-  /** The family the run measured over, else the one it asks; empty when it leaves it to the cluster and has not started. */
+  /** The family the run measured over, else the one it asks; empty before a run that asks none has started. */
   public static String ipFamily(Qperf q) {
     if (q.getStatus() != null && q.getStatus().getIpFamily() != null) {
       return q.getStatus().getIpFamily().name();
