@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.SinkDelivery;
@@ -95,10 +96,11 @@ class SinksIT extends MockClusterTest {
     }
   }
 
-  /** Run "udp" has a threshold no network meets, so the sinks see a failed verdict too. */
+  /** Run "udp" has a threshold no network meets, so the sinks see a failed verdict too; "bw-lat" asks IPv6. */
   void runAll(List<String> names) {
     names.forEach(n -> fixture.create(n, new QperfSpec(null, null, List.of("tcp_bw", "tcp_lat"), null, null, null,
-        null, null, null, null, n.equals("udp") ? List.of("latency at most 1 ns") : null)));
+        null, null, null, null, n.equals("udp") ? List.of("latency at most 1 ns") : null, null,
+        n.equals("bw-lat") ? IpFamily.IPv6 : null)));
     driveToEnd(names, SinksIT::log, Duration.ofSeconds(60));
   }
 
@@ -132,6 +134,8 @@ class SinksIT extends MockClusterTest {
     assertEquals(FakeKubelet.CLIENT_NODE, tcpBw.get(columns.indexOf("client_node")).asText());
     assertEquals("Headless", tcpBw.get(columns.indexOf("service_type")).asText());
     assertEquals("false", tcpBw.get(columns.indexOf("client_host_network")).asText());
+    assertEquals("IPv6", tcpBw.get(columns.indexOf("ip_family")).asText());
+    assertEquals(2, influx.rows("SELECT bw, latency FROM qperf WHERE ip_family = 'IPv6'", database), "bw-lat's two blocks");
     assertTrue(tcpBw.get(columns.indexOf("ok")).asBoolean());
     assertEquals(9, influx.rows("SHOW TAG VALUES FROM qperf WITH KEY = loop_msg_size", database), "1 B to 64 KiB by 4");
     assertTrue(influx.rows("SELECT error FROM qperf WHERE run = 'mid' AND ok = false", database) >= 1);

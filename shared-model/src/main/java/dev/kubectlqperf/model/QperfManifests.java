@@ -72,8 +72,14 @@ public final class QperfManifests {
         .build();
   }
 
+  /**
+   * A Service of the asked family only: a headless one resolves to the server's address of that
+   * family, a ClusterIP one to a virtual IP of it, so qperf's getaddrinfo finds only that family.
+   * Without a family the Service is as before: the API server gives it the cluster's primary one.
+   */
   public static Service serverService(Qperf qperf) {
     boolean headless = qperf.getSpec().effectiveServiceType() == ServiceType.Headless;
+    IpFamily family = qperf.getSpec().ipFamily();
     List<ServicePort> ports = new ArrayList<>();
     for (int i = 1; i <= qperf.parallel(); i++) {
       ports.add(servicePort(QperfResources.portName("qperf", i), "TCP", QperfResources.controlPort(i)));
@@ -90,9 +96,13 @@ public final class QperfManifests {
           .withSelector(QperfResources.serverSelector(qperf))
           .withPorts(ports)
           .withPublishNotReadyAddresses(false)
+          .withIpFamilies(family == null ? null : List.of(family.name()))
+          .withIpFamilyPolicy(family == null ? null : SINGLE_STACK)
         .endSpec()
         .build();
   }
+
+  static final String SINGLE_STACK = "SingleStack";
 
   /**
    * The client pod of one repetition: one container per stream, so that the streams start together

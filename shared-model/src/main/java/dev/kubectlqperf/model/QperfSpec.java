@@ -41,7 +41,18 @@ public record QperfSpec(
         List<String> thresholds,
     @JsonPropertyDescription("How many qperf client/server pairs measure at once (one stream each, qperf has no -P); the "
             + "result has every stream and their aggregate. Default: 1, at most " + QperfDefaults.MAX_PARALLEL + ".")
-        Integer parallel) {
+        Integer parallel,
+    @JsonPropertyDescription("The IP family the client reaches the server over: IPv4 or IPv6 (the server Service is "
+            + "single-stack of it). Default: the cluster's primary family; a family the cluster does not offer fails the run.")
+        IpFamily ipFamily) {
+
+  /** A spec of the cluster's primary family. */
+  public QperfSpec(ImageSpec image, String options, List<String> tests, QperfConfiguration serverConfiguration,
+      QperfConfiguration clientConfiguration, Long timeoutSeconds, ServiceType serviceType, Integer dataPort,
+      Integer repetitions, List<String> sinks, List<String> thresholds, Integer parallel) {
+    this(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType, dataPort,
+        repetitions, sinks, thresholds, parallel, null);
+  }
 
   /** A spec of one stream. */
   public QperfSpec(ImageSpec image, String options, List<String> tests, QperfConfiguration serverConfiguration,
@@ -73,7 +84,7 @@ public record QperfSpec(
         : new ImageSpec(defaultImage, image == null ? null : image.pullPolicy(), image == null ? null : image.pullSecret());
     return new QperfSpec(withImage, options, tests, serverConfiguration, clientConfiguration,
         timeoutSeconds != null ? timeoutSeconds : defaultTimeoutSeconds, serviceType, dataPort, repetitions, sinks,
-        thresholds, parallel);
+        thresholds, parallel, ipFamily);
   }
 
   public String imageName() {
@@ -103,7 +114,13 @@ public record QperfSpec(
   /** This spec with another number of streams. */
   public QperfSpec withParallel(Integer streams) {
     return new QperfSpec(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType,
-        dataPort, repetitions, sinks, thresholds, streams);
+        dataPort, repetitions, sinks, thresholds, streams, ipFamily);
+  }
+
+  /** This spec over another IP family (null: the cluster's primary). */
+  public QperfSpec withIpFamily(IpFamily family) {
+    return new QperfSpec(image, options, tests, serverConfiguration, clientConfiguration, timeoutSeconds, serviceType,
+        dataPort, repetitions, sinks, thresholds, parallel, family);
   }
 
   public QperfConfiguration server() {

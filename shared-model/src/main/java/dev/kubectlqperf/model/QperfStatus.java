@@ -39,6 +39,9 @@ public class QperfStatus {
   private String serverNode;
   private String clientNode;
 
+  @JsonPropertyDescription("The IP family of the server's Service: the one the run measures over.")
+  private IpFamily ipFamily;
+
   @JsonPropertyDescription("Machine-readable reason of the current phase, e.g. ClientFailed.")
   private String reason;
 
@@ -88,6 +91,7 @@ public class QperfStatus {
     c.completionTime = completionTime;
     c.serverNode = serverNode;
     c.clientNode = clientNode;
+    c.ipFamily = ipFamily;
     c.reason = reason;
     c.message = message;
     c.headline = headline;
@@ -120,6 +124,8 @@ public class QperfStatus {
   public QperfStatus setServerNode(String serverNode) { this.serverNode = serverNode; return this; }
   public String getClientNode() { return clientNode; }
   public QperfStatus setClientNode(String clientNode) { this.clientNode = clientNode; return this; }
+  public IpFamily getIpFamily() { return ipFamily; }
+  public QperfStatus setIpFamily(IpFamily ipFamily) { this.ipFamily = ipFamily; return this; }
   public String getReason() { return reason; }
   public QperfStatus setReason(String reason) { this.reason = reason; return this; }
   public String getMessage() { return message; }
@@ -152,6 +158,7 @@ public class QperfStatus {
         && Objects.equals(observedGeneration, s.observedGeneration)
         && Objects.equals(startTime, s.startTime) && Objects.equals(completionTime, s.completionTime)
         && Objects.equals(serverNode, s.serverNode) && Objects.equals(clientNode, s.clientNode)
+        && ipFamily == s.ipFamily
         && Objects.equals(reason, s.reason) && Objects.equals(message, s.message)
         && Objects.equals(headline, s.headline) && Objects.equals(results, s.results)
         && Objects.equals(statistics, s.statistics) && Objects.equals(aggregate, s.aggregate)
@@ -162,7 +169,7 @@ public class QperfStatus {
   @Override
   public int hashCode() {
     return Objects.hash(running, completed, phase, conditions, observedGeneration, startTime,
-        completionTime, serverNode, clientNode, reason, message, headline, results, statistics, aggregate,
+        completionTime, serverNode, clientNode, ipFamily, reason, message, headline, results, statistics, aggregate,
         startSkewSeconds, verdict, sinks,
         runSpec, clientRetries);
   }

@@ -125,6 +125,8 @@ class DoctorIT {
     assertTrue(d.detail("pod security").endsWith("(label only read: no Pod Security admission before Kubernetes 1.23)"),
         d.detail("pod security"));
     assertEquals("no NetworkPolicy isolates the benchmark pods", d.detail("network policy"));
+    assertEquals("single-stack IPv4 (the API server has no dual-stack support): a run asking IPv6 fails with "
+        + "IpFamilyNotOffered", d.detail("ip families"), "Kubernetes 1.20 without the IPv6DualStack gate");
     assertEquals("", d.err());
   }
 
@@ -244,6 +246,7 @@ class DoctorIT {
     assertEquals("warn", d.status("nodes"), "cannot list nodes: a warning, not an error");
     assertTrue(d.detail("nodes").startsWith("cannot read nodes: "), d.detail("nodes"));
     assertEquals("warn", d.status("crd Qperf"));
+    assertEquals("warn", d.status("ip families"), "neither the dry run nor the kubernetes Service may be read");
   }
 
   private static synchronized void healthy() throws Exception {

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,11 +30,13 @@ import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Every call the pipeline makes to the API server, and nothing else. */
 public class QperfCluster {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int HTTP_UNPROCESSABLE = 422;
   private final KubernetesClient client;
 
   public QperfCluster(KubernetesClient client) {
@@ -83,6 +86,29 @@ public class QperfCluster {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Why the API server would refuse this Service's IP families, asked by a server-side dry run
+   * (nothing is stored), e.g. "spec.ipFamilies[0]: Invalid value: "IPv6": not configured on this
+   * cluster". Empty when it accepts them; a refusal for another reason is left to the real create.
+   */
+  public Optional<String> refusedIpFamilies(Service service) {
+    try {
+      client.resource(service).dryRun().create();
+      return Optional.empty();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HTTP_UNPROCESSABLE && e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+      Status status = e.getStatus();
+      if (status == null || status.getDetails() == null || status.getDetails().getCauses() == null) {
+        return Optional.empty();
+      }
+      return status.getDetails().getCauses().stream()
+          .filter(c -> c.getField() != null && c.getField().startsWith("spec.ipFamil"))
+          .map(c -> c.getField() + ": " + c.getMessage()).reduce((a, b) -> a + "; " + b);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.kubectlqperf.pipeline.matrix;
 
+import dev.kubectlqperf.model.IpFamily;
+import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfManifests;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.matrix.MatrixPlan;
 import dev.kubectlqperf.model.matrix.MatrixPlanner;
@@ -13,11 +16,13 @@ import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +118,10 @@ public final class MatrixReconciler {
     if (!errors.isEmpty()) {
       return fail(matrix, next, "Invalid", String.join("; ", errors));
     }
+    Optional<String> family = unofferedFamily(matrix);
+    if (family.isPresent()) {
+      return fail(matrix, next, "IpFamilyNotOffered", family.get());
+    }
     next.setRunSpec(matrix.getSpec().withDefaults(config.defaultImage(), config.defaultTimeoutSeconds()));
     try {
       next.setNodes(NodeSelection.select(cluster.nodes(), next.getRunSpec()));
@@ -146,6 +155,25 @@ public final class MatrixReconciler {
       }
     }
     return decision.completed() ? null : config.resync();
+  }
+
+  /**
+   * Every pair would fail on a family the cluster does not offer: the API server is asked once, by
+   * a dry run of a Service of the template's family, before any child exists (the children check
+   * too, which also covers an API server that ignores the family).
+   */
+  private Optional<String> unofferedFamily(QperfMatrix matrix) {
+    IpFamily family = matrix.getSpec().template().ipFamily();
+    if (family == null) {
+      return Optional.empty();
+    }
+    Qperf probe = new Qperf();
+    probe.setMetadata(new ObjectMetaBuilder().withNamespace(matrix.getMetadata().getNamespace())
+        .withName(matrix.getMetadata().getName()).build());
+    probe.setSpec(matrix.getSpec().template());
+    return cluster.refusedIpFamilies(QperfManifests.serverService(probe)).map(refusal -> "spec.template.ipFamily "
+        + family + " is not offered by this cluster (the API server refuses a Service of it: " + refusal
+        + "); leave ipFamily out for the cluster's primary family");
   }
 
   /** The plan of the frozen inputs; null (and the matrix failed) when they make none. */

@@ -1,6 +1,8 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.QperfManifests;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
@@ -13,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Drives one Qperf from its current state to the next, level-based: every call looks at what
@@ -85,6 +88,10 @@ public final class QperfReconciler {
       if (!validation.isValid()) {
         return ending.end(pass, new Problem("InvalidSpec", validation.message()));
       }
+      Optional<Problem> family = unofferedFamily(pass.run());
+      if (family.isPresent()) {
+        return ending.end(pass, family.get());
+      }
       accept(pass);
     } else {
       noticeSpecChange(pass);
@@ -103,6 +110,21 @@ public final class QperfReconciler {
       return ending.end(pass, null);
     }
     return writer.write(pass) ? decision.after() : null;
+  }
+
+  /**
+   * A family the cluster does not offer ends the run before anything is created: the API server
+   * is asked, by a dry run of the run's Service, whether it would give the Service that family. An
+   * API server without dual-stack support accepts any and ignores it: {@link ServerStep} checks the
+   * family the server's address has.
+   */
+  private Optional<Problem> unofferedFamily(Qperf run) {
+    IpFamily family = run.getSpec().ipFamily();
+    if (family == null) {
+      return Optional.empty();
+    }
+    return cluster.refusedIpFamilies(QperfManifests.serverService(run))
+        .map(refusal -> IpFamilies.refused(family, refusal));
   }
 
   /** The run starts: its spec, defaults filled in, is frozen in the status for the whole run. */

@@ -1,5 +1,6 @@
 package dev.kubectlqperf.pipeline.reconcile;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfManifests;
 import dev.kubectlqperf.model.QperfPhase;
@@ -7,6 +8,7 @@ import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
 import dev.kubectlqperf.pipeline.k8s.EventRecorder;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
+import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -55,19 +57,27 @@ final class ServerStep {
       next.setPhase(QperfPhase.Starting).setReason("WaitingForServer").setMessage("waiting for the qperf server");
     }
     List<Pod> pods = cluster.pods(pass.namespace(), QperfResources.serverSelector(run));
-    if (deployment == null || !ready(pass, deployment, pods)) {
+    if (deployment == null || !ready(pass, service, deployment, pods)) {
       return problem(pass, pods).map(Decision::fail)
           .orElseGet(() -> Decision.waitFor(pass.untilDeadline(READINESS_POLL)));
     }
-    return Decision.proceed();
+    IpFamily asked = run.getSpec().ipFamily();
+    IpFamily got = next.getIpFamily();
+    return asked != null && got != null && asked != got ? Decision.fail(IpFamilies.ignored(asked, got))
+        : Decision.proceed();
   }
 
-  private boolean ready(RunPass pass, Deployment deployment, List<Pod> pods) {
+  /** Ready, and then the family of the Service (the asked one, or the cluster's primary) is the run's. */
+  private boolean ready(RunPass pass, Service service, Deployment deployment, List<Pod> pods) {
+    Endpoints endpoints = cluster.endpoints(pass.namespace(), pass.name());
     boolean ready = ServerReadiness.available(deployment) && ServerReadiness.onlyLivePods(pods)
-        && ServerReadiness.hasReadyAddress(cluster.endpoints(pass.namespace(), pass.name()));
+        && ServerReadiness.hasReadyAddress(endpoints);
     QperfStatus next = pass.next();
     if (ready && next.getServerNode() == null) {
       pods.stream().map(p -> p.getSpec().getNodeName()).filter(n -> n != null).findFirst().ifPresent(next::setServerNode);
+    }
+    if (ready && next.getIpFamily() == null) {
+      next.setIpFamily(IpFamilies.of(service, endpoints));
     }
     if (ready) {
       next.setConditions(Conditions.set(next.getConditions(), Conditions.SERVER_READY, true, "ServerReady",

@@ -148,6 +148,7 @@ public final class InfluxPoints {
     tag(p, "server_node", run.serverNode());
     tag(p, "client_node", run.clientNode());
     tag(p, "service_type", run.serviceType());
+    tag(p, "ip_family", run.ipFamily());
     tag(p, "server_host_network", run.serverHostNetwork() == null ? null : run.serverHostNetwork().toString());
     tag(p, "client_host_network", run.clientHostNetwork() == null ? null : run.clientHostNetwork().toString());
     if (run.matrix() != null) {

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.matrix.MatrixVerdict;
@@ -159,6 +160,27 @@ class MatrixMockTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> phase("mbad") == QperfPhase.Failed);
     assertEquals("Invalid", get("mbad").getStatus().getReason());
     assertTrue(get("mbad").getStatus().getMessage().contains("spec.template"), get("mbad").getStatus().getMessage());
+  }
+
+  @Test
+  void aFamilyTheClusterDoesNotOfferFailsTheMatrixBeforeAnyChild() {
+    server.expect().post().withPath("/api/v1/namespaces/" + NS + "/services?dryRun=All")
+        .andReturn(422, new StatusBuilder().withStatus("Failure").withCode(422).withReason("Invalid")
+            .withNewDetails().withKind("Service").addNewCause().withField("spec.ipFamilies[0]")
+            .withMessage("Invalid value: []string{\"None\"}: ipfamily IPv6 is not configured on cluster").endCause()
+            .endDetails().build())
+        .always();
+    nodes("node-1", "node-2");
+    start();
+    client.resource(matrix("m6", QperfMatrixSpec.allPairs(QperfSpec.of(List.of("tcp_bw"), null)
+        .withIpFamily(IpFamily.IPv6)))).create();
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> phase("m6") == QperfPhase.Failed);
+    assertEquals("IpFamilyNotOffered", get("m6").getStatus().getReason());
+    assertEquals("spec.template.ipFamily IPv6 is not offered by this cluster (the API server refuses a Service of it: "
+        + "spec.ipFamilies[0]: Invalid value: []string{\"None\"}: ipfamily IPv6 is not configured on cluster); leave "
+        + "ipFamily out for the cluster's primary family", get("m6").getStatus().getMessage());
+    assertTrue(children().isEmpty());
   }
 
   @Test

@@ -30,6 +30,19 @@ class InfluxPointsTest {
   }
 
   @Test
+  void theIpFamilyIsATagWhenKnown() {
+    QperfResult plain = Results.of("tcp_bw_tcp_lat.txt", "v6", "u1");
+    RunIdentity run = plain.run();
+    QperfResult v6 = plain.withRun(new RunIdentity(run.namespace(), run.name(), run.uid(), run.startTime(),
+        run.endTime(), run.serverNode(), run.clientNode(), run.qperfVersion(), run.repetition(), run.serviceType(),
+        run.serverHostNetwork(), run.clientHostNetwork(), null, "IPv6"));
+    String line = InfluxPoints.batch(v6, "qperf", "autogen", Instant.EPOCH).getPoints().get(0).lineProtocol();
+    assertTrue(line.contains(",ip_family=IPv6,"), line);
+    assertFalse(InfluxPoints.batch(plain, "qperf", "autogen", Instant.EPOCH).getPoints().get(0).lineProtocol()
+        .contains("ip_family"), "an unknown family is no tag");
+  }
+
+  @Test
   void aMatrixChildIsTaggedWithItsMatrixScenarioNodesAndZones() {
     QperfResult plain = Results.of("tcp_bw_tcp_lat.txt", "net-p2p-a-b", "u1");
     RunIdentity run = plain.run();

@@ -1,6 +1,7 @@
 package dev.kubectlqperf.plugin.command;
 
 import dev.kubectlqperf.model.ImageSpec;
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.PodScheduling;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfConfiguration;
@@ -85,6 +86,10 @@ public final class CreateCommand implements Callable<Integer> {
   @Option(names = "--service-type", paramLabel = "TYPE", description = "Headless (default) or ClusterIP.")
   ServiceType serviceType;
 
+  @Option(names = "--ip-family", paramLabel = "FAMILY",
+      description = "IPv4 or IPv6: the family the client reaches the server over (default: the cluster's primary).")
+  IpFamily ipFamily;
+
   @Option(names = "--timeout", paramLabel = "DURATION", description = "Whole-run timeout: 600, 90s, 10m, 1h.")
   String timeout;
 
@@ -164,7 +169,7 @@ public final class CreateCommand implements Callable<Integer> {
     Boolean host = hostNetwork ? Boolean.TRUE : null;
     QperfSpec s = new QperfSpec(image == null ? null : new ImageSpec(image, null, null), options, tests,
         side(Placement.onNode(serverNode), host), side(clientScheduling, host), timeoutSeconds, serviceType, null,
-        repetitions, sinks, thresholds, parallel);
+        repetitions, sinks, thresholds, parallel, ipFamily);
     Qperf q = new Qperf();
     q.setMetadata(new ObjectMetaBuilder().withName(name).build());
     q.setSpec(s);
@@ -187,7 +192,7 @@ public final class CreateCommand implements Callable<Integer> {
   private Qperf fromFile() throws IOException {
     if (tests != null || options != null || image != null || serverNode != null || clientNode != null
         || relation != null || hostNetwork || serviceType != null || timeout != null || sinks != null
-        || repetitions != null || thresholds != null || parallel != null) {
+        || repetitions != null || thresholds != null || parallel != null || ipFamily != null) {
       throw new CliException(ExitCodes.USAGE, "-f takes the spec from the file; drop the spec flags");
     }
     Qperf q;

@@ -52,6 +52,7 @@ public final class DescribeCommand implements Callable<Integer> {
     field(out, "Options", s == null ? "" : s.options());
     field(out, "Image", s == null ? "" : s.imageName());
     field(out, "Service type", s == null ? "" : s.effectiveServiceType().name());
+    field(out, "IP family", ipFamily(q, st));
     field(out, "Timeout", s == null ? "" : s.effectiveTimeoutSeconds() + "s");
     field(out, "Repetitions", s == null ? "" : String.valueOf(s.effectiveRepetitions()));
     if (s != null && s.effectiveParallel() > 1) {
@@ -88,6 +89,15 @@ public final class DescribeCommand implements Callable<Integer> {
     section(out, "Events", events(api.events(q)));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The family measured over; before the server is up, the one asked, or the cluster's primary. */
+  private static String ipFamily(Qperf q, QperfStatus st) {
+    if (st.getIpFamily() != null) {
+      return st.getIpFamily().name();
+    }
+    return q.getSpec() == null || q.getSpec().ipFamily() == null ? "the cluster's primary"
+        : q.getSpec().ipFamily().name() + " (asked)";
   }
 
   private static void field(PrintWriter out, String label, String value) {

@@ -6,12 +6,15 @@ import dev.kubectlqperf.plugin.failure.Failures;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,6 +25,7 @@ import java.util.function.Supplier;
  */
 final class ClusterReader {
 
+  private static final int UNPROCESSABLE = 422;
   private final KubernetesClient client;
 
   ClusterReader(KubernetesClient client) {
@@ -63,6 +67,28 @@ final class ClusterReader {
 
   Fetched<List<NetworkPolicy>> networkPolicies(String namespace) {
     return read(() -> client.network().v1().networkPolicies().inNamespace(namespace).list().getItems());
+  }
+
+  /**
+   * A server-side dry run (nothing is stored) of a dual-stack Service in the namespace: the Service
+   * as the API server would make it; a null value when it refuses one (422: not a dual-stack cluster).
+   */
+  Fetched<Service> dualStackDryRun(String namespace) {
+    Service service = new ServiceBuilder().withNewMetadata().withGenerateName("qperf-doctor-").withNamespace(namespace)
+        .endMetadata().withNewSpec().withIpFamilyPolicy("RequireDualStack").addNewPort().withName("qperf")
+        .withPort(19765).endPort().endSpec().build();
+    try {
+      return Fetched.of(client.resource(service).dryRun().create());
+    } catch (KubernetesClientException e) {
+      return e.getCode() == UNPROCESSABLE ? Fetched.of(null) : Fetched.failed(Failures.messageOf(e));
+    } catch (RuntimeException e) {
+      return Fetched.failed(Failures.messageOf(e));
+    }
+  }
+
+  /** The {@code kubernetes} Service of {@code default}: its address is of the cluster's primary family. */
+  Fetched<Service> kubernetesService() {
+    return read(() -> client.services().inNamespace("default").withName("kubernetes").get());
   }
 
   /** A SelfSubjectAccessReview: may the user (or whom --as names) do this in the namespace? */

@@ -6,6 +6,7 @@ import dev.kubectlqperf.plugin.diagnosis.Access;
 import dev.kubectlqperf.plugin.diagnosis.CrdCheck;
 import dev.kubectlqperf.plugin.diagnosis.Fetched;
 import dev.kubectlqperf.plugin.diagnosis.Finding;
+import dev.kubectlqperf.plugin.diagnosis.IpFamilyCheck;
 import dev.kubectlqperf.plugin.diagnosis.LocalPipeline;
 import dev.kubectlqperf.plugin.diagnosis.NodeCheck;
 import dev.kubectlqperf.plugin.diagnosis.PipelineCheck;
@@ -76,6 +77,7 @@ final class Doctor {
     Fetched<Namespace> namespace = reader.namespace(ask.namespace());
     findings.add(PodSecurityCheck.evaluate(namespace, ask, podSecurityAdmission(version)));
     findings.add(policy(ask, namespace));
+    findings.add(IpFamilyCheck.evaluate(reader.dualStackDryRun(ask.namespace()), reader.kubernetesService()));
     if (scope.probe()) {
       findings.addAll(probe(ask, nodes, scope.probeTimeout()));
     }

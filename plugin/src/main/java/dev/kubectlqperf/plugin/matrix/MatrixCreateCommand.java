@@ -1,5 +1,6 @@
 package dev.kubectlqperf.plugin.matrix;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
@@ -58,6 +59,10 @@ public final class MatrixCreateCommand implements Callable<Integer> {
   @Option(names = "--options", paramLabel = "OPTIONS", description = "qperf client options, e.g. '-t 5'.")
   String options;
 
+  @Option(names = "--ip-family", paramLabel = "FAMILY", description = "IPv4 or IPv6: every pair measures over this "
+      + "family (default: the cluster's primary).")
+  IpFamily ipFamily;
+
   @Option(names = "--concurrency", paramLabel = "N", description = "At most N pairs at once (default: as many as the "
       + "nodes allow).")
   Integer concurrency;
@@ -98,7 +103,8 @@ public final class MatrixCreateCommand implements Callable<Integer> {
   }
 
   QperfMatrix matrix(String namespace) {
-    QperfSpec template = new QperfSpec(null, options, tests, null, null, null, null, null, null, null);
+    QperfSpec template = new QperfSpec(null, options, tests, null, null, null, null, null, null, null)
+        .withIpFamily(ipFamily);
     QperfMatrix m = new QperfMatrix();
     m.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
     m.setSpec(new QperfMatrixSpec(nodeSelector(nodes), null, null, null, null, null, null, scenarios, template,

@@ -47,7 +47,7 @@ public final class QperfPrinter {
     }
     h.addAll(List.of("NAME", "PHASE", "TESTS", "RESULT", "VERDICT", "AGE"));
     if (wide) {
-      h.addAll(List.of("REASON", "SERVER", "CLIENT"));
+      h.addAll(List.of("REASON", "SERVER", "CLIENT", "FAMILY"));
     }
     return new Table(h.toArray(String[]::new));
   }
@@ -68,8 +68,17 @@ public final class QperfPrinter {
       cells.add(s.getReason());
       cells.add(s.getServerNode());
       cells.add(s.getClientNode());
+      cells.add(ipFamily(q));
     }
     table.row(cells.toArray(String[]::new));
+  }
+
+  /** The family the run measured over, else the one it asks; empty before a run that asks none has started. */
+  public static String ipFamily(Qperf q) {
+    if (q.getStatus() != null && q.getStatus().getIpFamily() != null) {
+      return q.getStatus().getIpFamily().name();
+    }
+    return q.getSpec() == null || q.getSpec().ipFamily() == null ? "" : q.getSpec().ipFamily().name();
   }
 
   /** Kubestone-completed runs have no phase: say what their booleans say. */

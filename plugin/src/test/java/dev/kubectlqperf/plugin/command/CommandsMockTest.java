@@ -159,7 +159,7 @@ class CommandsMockTest {
     assertTrue(lines[2].matches("b\\s+Pending\\s+udp_lat\\s+\\d+s"), lines[2]);
 
     Cli.Run wide = cli.run("get", "a", "-n", NS, "-o", "wide");
-    assertTrue(wide.out().split("\n")[0].endsWith("REASON      SERVER   CLIENT"), wide.out());
+    assertTrue(wide.out().split("\n")[0].endsWith("REASON      SERVER   CLIENT   FAMILY"), wide.out());
     assertTrue(wide.out().contains("node-a   node-b"), wide.out());
     assertEquals("qperf.perf.kubestone.xridge.io/a\nqperf.perf.kubestone.xridge.io/b\n",
         cli.run("get", "-n", NS, "-o", "name").out());

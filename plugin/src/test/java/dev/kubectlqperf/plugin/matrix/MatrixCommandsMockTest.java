@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
@@ -49,7 +50,7 @@ class MatrixCommandsMockTest {
   @Test
   void createWritesTheSpecFromTheFlags() {
     Cli.Run run = cli.run("matrix", "create", "net", "-n", NS, "--nodes", "pool=bench,zone=a", "--scenario", "PodToPod",
-        "--scenario", "ClusterIP", "--tests", "tcp_lat", "--options", "-t 2", "--concurrency", "2");
+        "--scenario", "ClusterIP", "--tests", "tcp_lat", "--options", "-t 2", "--concurrency", "2", "--ip-family", "IPv6");
 
     assertEquals(0, run.exitCode(), run.err());
     assertEquals("qperfmatrix.perf.kubestone.xridge.io/net created\n", run.out());
@@ -59,6 +60,7 @@ class MatrixCommandsMockTest {
     assertEquals(List.of("tcp_lat"), m.getSpec().template().tests());
     assertEquals("-t 2", m.getSpec().template().options());
     assertEquals(2, m.getSpec().concurrency());
+    assertEquals(IpFamily.IPv6, m.getSpec().template().ipFamily(), "every pair's child carries it");
   }
 
   @Test

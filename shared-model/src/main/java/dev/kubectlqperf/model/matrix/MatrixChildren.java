@@ -74,7 +74,7 @@ public final class MatrixChildren {
     ServiceType serviceType = scenario == Scenario.ClusterIP ? ServiceType.ClusterIP : ServiceType.Headless;
     return new QperfSpec(template.image(), template.options(), template.tests(), server, client,
         template.timeoutSeconds(), serviceType, template.dataPort(), template.repetitions(), template.sinks(),
-        template.thresholds(), template.parallel());
+        template.thresholds(), template.parallel(), template.ipFamily());
   }
 
   /** The whole child, ready to create: metadata (name, namespace, labels, annotations, owner) and spec. */

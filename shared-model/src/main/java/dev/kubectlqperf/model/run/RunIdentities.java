@@ -21,7 +21,16 @@ public final class RunIdentities {
         status == null ? null : status.getServerNode(), clientNode, qperfVersion, 1,
         spec == null ? null : spec.effectiveServiceType().name(),
         spec == null ? null : spec.server().usesHostNetwork(),
-        spec == null ? null : spec.client().usesHostNetwork(), matrixMember(qperf));
+        spec == null ? null : spec.client().usesHostNetwork(), matrixMember(qperf), ipFamily(qperf));
+  }
+
+  /** The family the server's Service got (recorded in the status), else the one the spec asked for. */
+  static String ipFamily(Qperf qperf) {
+    var status = qperf.getStatus();
+    if (status != null && status.getIpFamily() != null) {
+      return status.getIpFamily().name();
+    }
+    return qperf.getSpec() == null || qperf.getSpec().ipFamily() == null ? null : qperf.getSpec().ipFamily().name();
   }
 
   /** The matrix pair of a matrix's child (it has the matrix label), else null. */

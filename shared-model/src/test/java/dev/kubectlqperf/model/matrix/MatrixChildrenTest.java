@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.PodScheduling;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfConfiguration;
@@ -92,7 +93,8 @@ class MatrixChildrenTest {
     QperfSpec template = new QperfSpec(null, "-t 5", List.of("tcp_bw"),
         new QperfConfiguration(null, Map.of("team", "net"), new PodScheduling(null,
             List.of(new TolerationBuilder().withOperator("Exists").build()), Map.of("disk", "ssd"), "elsewhere"), null, null),
-        null, 120L, ServiceType.ClusterIP, null, 3, List.of("file"), List.of("tcp_bw bw at least 1 GB/sec"), 4);
+        null, 120L, ServiceType.ClusterIP, null, 3, List.of("file"), List.of("tcp_bw bw at least 1 GB/sec"), 4,
+        IpFamily.IPv6);
     QperfMatrix matrix = matrix("net");
     Qperf child = MatrixChildren.child(matrix, template, Scenario.HostNetworkServer, pair("n1", "n2"));
     QperfSpec spec = child.getSpec();
@@ -107,6 +109,7 @@ class MatrixChildrenTest {
     assertEquals(List.of("tcp_bw bw at least 1 GB/sec"), spec.thresholds());
     assertEquals(3, spec.effectiveRepetitions());
     assertEquals(4, spec.effectiveParallel(), "the template's streams pass through");
+    assertEquals(IpFamily.IPv6, spec.ipFamily(), "and its IP family");
     assertEquals(ServiceType.ClusterIP,
         MatrixChildren.childSpec(template, Scenario.ClusterIP, pair("n1", "n2")).effectiveServiceType());
     assertEquals("bench", child.getMetadata().getNamespace());

@@ -11,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.kubectlqperf.model.Fixtures;
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.parse.CaptureFile;
 import dev.kubectlqperf.model.parse.QperfOutputParser;
@@ -90,6 +91,19 @@ class ResultSchemaTest {
     var tree = MAPPER.readTree(json);
     assertEquals(4, tree.get("streams").size(), json);
     assertEquals(Set.of(), SCHEMA.validate(tree), json);
+  }
+
+  @Test
+  void theIpFamilyIsInTheRunIdentityAndOnlyAKnownOneIsValid() throws IOException {
+    var qperf = Fixtures.created("v6", QperfSpec.of(List.of("tcp_lat"), null).withIpFamily(IpFamily.IPv6));
+    String json = new ResultJson().line(RunDocument.of(qperf, List.of(QperfOutputParser.parse(
+        "tcp_lat:\n    latency  =  7 us\n", 0).withRun(RunIdentities.of(qperf, "2026-11-25T10:00:01Z", "node-b", null))),
+        List.of()));
+    var tree = MAPPER.readTree(json);
+    assertEquals("IPv6", tree.get("run").get("ipFamily").asText(), json);
+    assertEquals(Set.of(), SCHEMA.validate(tree), json);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("run")).put("ipFamily", "IPv5");
+    assertFalse(SCHEMA.validate(tree).isEmpty());
   }
 
   @Test
