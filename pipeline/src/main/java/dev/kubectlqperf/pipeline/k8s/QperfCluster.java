@@ -1,9 +1,5 @@
 package dev.kubectlqperf.pipeline.k8s;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.QperfStatus;
@@ -27,7 +23,6 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +30,6 @@ import java.util.Optional;
 /** Every call the pipeline makes to the API server, and nothing else. */
 public class QperfCluster {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int HTTP_UNPROCESSABLE = 422;
   private final KubernetesClient client;
 
@@ -150,7 +144,7 @@ public class QperfCluster {
    * name. A merge patch cannot do this: the API server keeps only {@code .status} of it.
    */
   public void replaceStatus(String namespace, String name, String uid, QperfStatus status) {
-    patchRunStatus(namespace, name, uid, List.of(op("add", "/status", withoutEmptyStrings(JSON.valueToTree(status)))));
+    patchRunStatus(namespace, name, StatusPatch.replaceStatus(uid, status));
   }
 
   /**
@@ -158,30 +152,7 @@ public class QperfCluster {
    * {@link #replaceStatus}); the map must exist, as it does once a run has recorded its result.
    */
   public void replaceSinkDelivery(String namespace, String name, String uid, String sink, Object delivery) {
-    patchRunStatus(namespace, name, uid,
-        List.of(op("add", "/status/sinks/" + pointerToken(sink), withoutEmptyStrings(JSON.valueToTree(delivery)))));
-  }
-
-  /**
-   * The tree without its empty strings: an API server of Kubernetes 1.20 reads {@code ""} in a
-   * status patch as null and refuses the whole status (422 "must be of type string"). Absent and
-   * empty mean the same in our status.
-   */
-  public static JsonNode withoutEmptyStrings(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      List<String> empty = new ArrayList<>();
-      object.fields().forEachRemaining(f -> {
-        if (f.getValue().isTextual() && f.getValue().asText().isEmpty()) {
-          empty.add(f.getKey());
-        } else {
-          withoutEmptyStrings(f.getValue());
-        }
-      });
-      object.remove(empty);
-    } else if (node instanceof ArrayNode array) {
-      array.forEach(QperfCluster::withoutEmptyStrings);
-    }
-    return node;
+    patchRunStatus(namespace, name, StatusPatch.setEntry(uid, "sinks", sink, delivery));
   }
 
   /** Records a Kubernetes Event in its own namespace. */
@@ -265,11 +236,8 @@ public class QperfCluster {
    * subresource whose first operation tests the uid, so it never lands on a re-created matrix.
    */
   public void replaceMatrixStatus(String namespace, String name, String uid, QperfMatrixStatus status) {
-    ArrayNode patch = JSON.createArrayNode();
-    patch.add(op("test", "/metadata/uid", JSON.getNodeFactory().textNode(uid)));
-    patch.add(op("add", "/status", withoutEmptyStrings(JSON.valueToTree(status))));
     client.resources(QperfMatrix.class).inNamespace(namespace).withName(name).subresource("status")
-        .patch(PatchContext.of(PatchType.JSON), patch.toString());
+        .patch(PatchContext.of(PatchType.JSON), StatusPatch.replaceStatus(uid, status));
   }
 
   /** An informer on the QperfMatrices of {@code namespace} (null: every namespace), started. */
@@ -298,21 +266,8 @@ public class QperfCluster {
     return scoped.withLabel(QperfResources.LABEL_MANAGED_BY, QperfResources.MANAGER);
   }
 
-  private void patchRunStatus(String namespace, String name, String uid, List<ObjectNode> operations) {
-    ArrayNode patch = JSON.createArrayNode();
-    patch.add(op("test", "/metadata/uid", JSON.getNodeFactory().textNode(uid)));
-    operations.forEach(patch::add);
+  private void patchRunStatus(String namespace, String name, String patch) {
     client.resources(Qperf.class).inNamespace(namespace).withName(name).subresource("status")
-        .patch(PatchContext.of(PatchType.JSON), patch.toString());
-  }
-
-  private static ObjectNode op(String op, String path, JsonNode value) {
-    ObjectNode node = JSON.createObjectNode().put("op", op).put("path", path);
-    node.set("value", value);
-    return node;
-  }
-
-  private static String pointerToken(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
+        .patch(PatchContext.of(PatchType.JSON), patch);
   }
 }

@@ -1,7 +1,5 @@
 package dev.kubectlqperf.pipeline.k8s;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.model.schedule.QperfScheduleStatus;
@@ -22,7 +20,6 @@ import java.util.List;
  */
 public class ScheduleCalls {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final KubernetesClient client;
 
   public ScheduleCalls(KubernetesClient client) {
@@ -49,12 +46,8 @@ public class ScheduleCalls {
 
   /** Replaces the whole status of the schedule with uid {@code uid} (a JSON patch that tests the uid first). */
   public void replaceStatus(String namespace, String name, String uid, QperfScheduleStatus status) {
-    ArrayNode patch = JSON.createArrayNode();
-    patch.addObject().put("op", "test").put("path", "/metadata/uid").put("value", uid);
-    patch.addObject().put("op", "add").put("path", "/status")
-        .set("value", QperfCluster.withoutEmptyStrings(JSON.valueToTree(status)));
     client.resources(QperfSchedule.class).inNamespace(namespace).withName(name).subresource("status")
-        .patch(PatchContext.of(PatchType.JSON), patch.toString());
+        .patch(PatchContext.of(PatchType.JSON), StatusPatch.replaceStatus(uid, status));
   }
 
   /** An informer on the QperfSchedules of {@code namespace} (null: every namespace), started. */
