@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfResources;
 import dev.kubectlqperf.model.result.Verdict;
 import dev.kubectlqperf.pipeline.Pipeline;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Paths and failures on real nodes: hostNetwork on both sides, repetitions with a threshold, a node
  * cordoned under --cross-node, a test the kernel cannot run, the server's process killed mid-run,
- * the client's kubelet stopped mid-run.
+ * the client's kubelet stopped mid-run, runs over IPv6.
  */
 @ExtendWith(RealNodes.Extension.class)
 class RealNodeCasesIT {
@@ -196,5 +198,39 @@ class RealNodeCasesIT {
   private static boolean kernelHasSctp() throws IOException, InterruptedException {
     Shell.Result probe = Shell.run(Map.of(), "sh", "-c", "grep -qi '^SCTP ' /proc/net/protocols");
     return probe.exitCode() == 0;
+  }
+
+  /**
+   * Over IPv6 on the dual-stack local cluster: Kubestone's sample with {@code ipFamily: IPv6} (a
+   * headless Service whose DNS name has only the server pod's IPv6 address), then a ClusterIP run
+   * through kube-proxy's ip6tables rules; both complete and record the family.
+   */
+  @Test
+  void runsOverIpv6ThroughTheHeadlessServiceAndAClusterIpRecordTheFamily() throws Exception {
+    String ns = "nodes-ipv6";
+    runs.namespace(ns);
+    try (Pipeline ignored = runs.pipeline(ns)) {
+      runs.applySample(ns, "v6", "  ipFamily: IPv6\n", SHORT);
+      Service headless = awaitService(ns, "v6");
+      assertEquals(List.of("IPv6"), headless.getSpec().getIpFamilies());
+      Qperf done = runs.awaitFinal(ns, "v6", Duration.ofMinutes(3));
+      assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
+      assertEquals(IpFamily.IPv6, done.getStatus().getIpFamily());
+      assertNotEquals(done.getStatus().getServerNode(), done.getStatus().getClientNode());
+
+      runs.check(Kubectl.plugin(cluster.kubeconfig(), "create", "v6c", "-n", ns, "--ip-family", "IPv6",
+          "--service-type", "ClusterIP", "--cross-node", "--tests", "tcp_bw,tcp_lat", "--options", "-t 2"));
+      Service clusterIp = awaitService(ns, "v6c");
+      assertTrue(clusterIp.getSpec().getClusterIP().contains(":"), clusterIp.getSpec().getClusterIP());
+      Qperf viaProxy = runs.awaitFinal(ns, "v6c", Duration.ofMinutes(3));
+      assertEquals(QperfPhase.Completed, viaProxy.getStatus().getPhase(), viaProxy.getStatus().getMessage());
+      assertEquals(IpFamily.IPv6, viaProxy.getStatus().getIpFamily());
+    }
+  }
+
+  private static Service awaitService(String ns, String name) {
+    await(ns + "/" + name + " Service").atMost(Duration.ofMinutes(1))
+        .until(() -> admin.services().inNamespace(ns).withName(name).get() != null);
+    return admin.services().inNamespace(ns).withName(name).get();
   }
 }
