@@ -12,25 +12,19 @@ import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.QperfStatus;
-import dev.kubectlqperf.pipeline.Pipeline;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.k8s.QperfCluster;
-import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.testing.ReconcileCounter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,64 +38,16 @@ class HardeningIT {
 
   private static final String NS = "hardening";
   private static final Map<String, String> APP = Map.of("app", "frontend");
-  private static ControlPlane cluster;
+  @AutoClose
+  private static SimulatedCluster cluster;
   private static KubernetesClient admin;
-  private static KubeletLogServer logs;
-  private static NodeSimulator nodes;
-  private static Pipeline pipeline;
   private static final ReconcileCounter reconciles = new ReconcileCounter();
 
   @BeforeAll
   static void setUp(ControlPlane controlPlane) throws Exception {
-    cluster = controlPlane;
+    cluster = SimulatedCluster.in(controlPlane, NS, List.of("node-a", "node-b"))
+        .config(PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "5").routes(reconciles.routes()).start();
     admin = cluster.admin();
-    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
-    logs = new KubeletLogServer();
-    nodes = new NodeSimulator(admin, List.of("node-a", "node-b"), logs);
-    nodes.start();
-    await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
-    pipeline = new Pipeline(cluster.as("qperf-system", "qperf-pipeline"),
-        PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "2",
-            PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "5")),
-        Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of(reconciles.routes()));
-    pipeline.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (admin != null) {
-      admin.namespaces().withName(NS).delete();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (logs != null) {
-      logs.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-  }
-
-  private static Qperf create(String name, QperfSpec spec) {
-    Qperf q = new Qperf();
-    q.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-    q.setSpec(spec);
-    return admin.resource(q).create();
-  }
-
-  private static Qperf awaitFinal(String name) {
-    await(name + " ends").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      Qperf q = admin.resources(Qperf.class).inNamespace(NS).withName(name).get();
-      return q != null && q.getStatus() != null && q.getStatus().getPhase() != null
-          && q.getStatus().getPhase().isFinal();
-    });
-    return admin.resources(Qperf.class).inNamespace(NS).withName(name).get();
   }
 
   private static void awaitServerGone(String name) {
@@ -130,9 +76,9 @@ class HardeningIT {
         "bad-host", QperfSpec.of(List.of("tcp_bw"), "-H elsewhere"),
         "bad-port", QperfSpec.of(List.of("tcp_bw"), "--listen_port 4000"),
         "bad-count", QperfSpec.of(List.of("tcp_bw"), "-n 1000"));
-    bad.forEach(HardeningIT::create);
+    bad.forEach(cluster::create);
     bad.forEach((name, spec) -> {
-      Qperf failed = awaitFinal(name);
+      Qperf failed = cluster.awaitFinal(name);
       assertEquals("InvalidSpec", failed.getStatus().getReason(), name);
       assertEquals(Boolean.TRUE, failed.getStatus().getCompleted(), name);
       assertTrue(failed.getStatus().getMessage() != null && !failed.getStatus().getMessage().isBlank(), name);
@@ -142,9 +88,10 @@ class HardeningIT {
 
   @Test
   void aServerImageThatCannotBePulledEndsTheRun() {
-    create("nopull", new QperfSpec(new ImageSpec("registry.local/" + NodeSimulator.MISSING_IMAGE + ":1", null, null),
-        null, List.of("tcp_bw"), null, null, 60L, null, null, null, null));
-    Qperf failed = awaitFinal("nopull");
+    cluster.create("nopull",
+        new QperfSpec(new ImageSpec("registry.local/" + NodeSimulator.MISSING_IMAGE + ":1", null, null),
+            null, List.of("tcp_bw"), null, null, 60L, null, null, null, null));
+    Qperf failed = cluster.awaitFinal("nopull");
     assertEquals("ServerImagePullFailed", failed.getStatus().getReason());
     assertTrue(failed.getStatus().getMessage().contains(NodeSimulator.MISSING_IMAGE), failed.getStatus().getMessage());
     awaitServerGone("nopull");
@@ -163,14 +110,14 @@ class HardeningIT {
     var pod = admin.resource(new PodBuilder().withNewMetadata().withNamespace(NS).withName("backend-client")
         .withLabels(APP).endMetadata().withNewSpec().addNewContainer().withName("web").withImage("nginx")
         .endContainer().endSpec().build()).create();
-    create("frontend", QperfSpec.of(List.of("tcp_lat"), "-t 1"));
-    create("backend", QperfSpec.of(List.of("tcp_lat"), "-t 1"));
+    cluster.create("frontend", QperfSpec.of(List.of("tcp_lat"), "-t 1"));
+    cluster.create("backend", QperfSpec.of(List.of("tcp_lat"), "-t 1"));
 
-    Qperf frontend = awaitFinal("frontend");
+    Qperf frontend = cluster.awaitFinal("frontend");
     assertEquals("NameConflict", frontend.getStatus().getReason());
     assertTrue(frontend.getStatus().getMessage().startsWith("Service " + NS + "/frontend already exists"),
         frontend.getStatus().getMessage());
-    Qperf backend = awaitFinal("backend");
+    Qperf backend = cluster.awaitFinal("backend");
     assertEquals("NameConflict", backend.getStatus().getReason());
     assertTrue(backend.getStatus().getMessage().startsWith("Pod " + NS + "/backend-client already exists"),
         backend.getStatus().getMessage());
@@ -188,24 +135,24 @@ class HardeningIT {
 
   @Test
   void aClientLogThatFailsAFewReadsIsReadLaterNotTakenForEmpty() {
-    create("busy-kubelet", QperfSpec.of(List.of("tcp_lat"), "-t 1"));
+    cluster.create("busy-kubelet", QperfSpec.of(List.of("tcp_lat"), "-t 1"));
     await("client pod").atMost(Duration.ofMinutes(1))
         .until(() -> admin.pods().inNamespace(NS).withName("busy-kubelet-client").get() != null);
-    logs.failNext(NS, "busy-kubelet-client", "client", 6);
-    Qperf done = awaitFinal("busy-kubelet");
+    cluster.logs().failNext(NS, "busy-kubelet-client", "client", 6);
+    Qperf done = cluster.awaitFinal("busy-kubelet");
     assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
     assertTrue(done.getStatus().getHeadline().startsWith("tcp_lat "), done.getStatus().getHeadline());
   }
 
   @Test
   void aStatusForAnEarlierRunOfTheSameNameIsRefused() {
-    Qperf first = create("recreated", QperfSpec.of(List.of("tcp_foo"), null));
-    awaitFinal("recreated");
+    Qperf first = cluster.create("recreated", QperfSpec.of(List.of("tcp_foo"), null));
+    cluster.awaitFinal("recreated");
     admin.resources(Qperf.class).inNamespace(NS).withName("recreated").withGracePeriod(0).delete();
     await().atMost(Duration.ofSeconds(30))
         .until(() -> admin.resources(Qperf.class).inNamespace(NS).withName("recreated").get() == null);
-    Qperf second = create("recreated", QperfSpec.of(List.of("tcp_foo"), null));
-    Qperf failed = awaitFinal("recreated");
+    Qperf second = cluster.create("recreated", QperfSpec.of(List.of("tcp_foo"), null));
+    Qperf failed = cluster.awaitFinal("recreated");
 
     QperfCluster writes = new QperfCluster(admin);
     QperfStatus stale = new QperfStatus().setPhase(QperfPhase.Completed).setReason("Completed").setMessage("old");

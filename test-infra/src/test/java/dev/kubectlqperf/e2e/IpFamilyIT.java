@@ -9,20 +9,12 @@ import dev.kubectlqperf.model.IpFamily;
 import dev.kubectlqperf.model.Qperf;
 import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
-import dev.kubectlqperf.pipeline.Pipeline;
-import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import dev.kubectlqperf.pipeline.reconcile.Step;
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,59 +31,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class IpFamilyIT {
 
   private static final String NS = "families";
+  @AutoClose
+  private static SimulatedCluster cluster;
   private static KubernetesClient admin;
-  private static KubeletLogServer logs;
-  private static NodeSimulator nodes;
-  private static Pipeline pipeline;
 
   @BeforeAll
   static void setUp(ControlPlane controlPlane) throws Exception {
-    admin = controlPlane.admin();
-    ProductManifests.applyClusterWideWithoutItsPipeline(controlPlane.kubeconfig(), admin);
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
-    logs = new KubeletLogServer();
-    nodes = new NodeSimulator(admin, List.of("node-a"), logs);
-    nodes.start();
-    await("simulated node Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
-    pipeline = new Pipeline(controlPlane.as("qperf-system", "qperf-pipeline"),
-        PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "2")),
-        Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
-    pipeline.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (admin != null) {
-      admin.namespaces().withName(NS).delete();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (logs != null) {
-      logs.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
-  }
-
-  private static void create(String name, QperfSpec spec) {
-    Qperf q = new Qperf();
-    q.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-    q.setSpec(spec);
-    admin.resource(q).create();
-  }
-
-  private static Qperf awaitFinal(String name) {
-    await(name + " ends").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      Qperf q = admin.resources(Qperf.class).inNamespace(NS).withName(name).get();
-      return q != null && q.getStatus() != null && q.getStatus().getPhase() != null && q.getStatus().getPhase().isFinal();
-    });
-    return admin.resources(Qperf.class).inNamespace(NS).withName(name).get();
+    cluster = SimulatedCluster.in(controlPlane, NS, List.of("node-a")).start();
+    admin = cluster.admin();
   }
 
   private static QperfSpec tcpLat(IpFamily family) {
@@ -100,8 +47,8 @@ class IpFamilyIT {
 
   @Test
   void ipv6OnAnIpv4OnlyClusterFailsWithTheApiServersReasonAndLeavesNothing() {
-    create("over-v6", tcpLat(IpFamily.IPv6));
-    Qperf failed = awaitFinal("over-v6");
+    cluster.create("over-v6", tcpLat(IpFamily.IPv6));
+    Qperf failed = cluster.awaitFinal("over-v6");
 
     assertEquals(QperfPhase.Failed, failed.getStatus().getPhase());
     assertEquals("IpFamilyNotOffered", failed.getStatus().getReason());
@@ -126,7 +73,7 @@ class IpFamilyIT {
 
   @Test
   void ipv4AskedMakesASingleStackServiceAndTheRunRecordsIt() {
-    create("over-v4", tcpLat(IpFamily.IPv4));
+    cluster.create("over-v4", tcpLat(IpFamily.IPv4));
     await("server Service").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
         .until(() -> admin.services().inNamespace(NS).withName("over-v4").get() != null);
     Service service = admin.services().inNamespace(NS).withName("over-v4").get();
@@ -135,15 +82,15 @@ class IpFamilyIT {
       assertEquals("SingleStack", service.getSpec().getIpFamilyPolicy());
     }
 
-    Qperf done = awaitFinal("over-v4");
+    Qperf done = cluster.awaitFinal("over-v4");
     assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
     assertEquals(IpFamily.IPv4, done.getStatus().getIpFamily());
   }
 
   @Test
   void withoutAFamilyTheRunRecordsTheClustersPrimaryOne() {
-    create("primary", tcpLat(null));
-    Qperf done = awaitFinal("primary");
+    cluster.create("primary", tcpLat(null));
+    Qperf done = cluster.awaitFinal("primary");
     assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
     assertEquals(IpFamily.IPv4, done.getStatus().getIpFamily(), "the family the API server gave the Service");
     assertNull(done.getStatus().getRunSpec().ipFamily());

@@ -14,23 +14,16 @@ import dev.kubectlqperf.model.matrix.Outlier;
 import dev.kubectlqperf.model.matrix.PairResult;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
 import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
-import dev.kubectlqperf.pipeline.Pipeline;
-import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import dev.kubectlqperf.pipeline.reconcile.Step;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.HashSet;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,52 +41,14 @@ class MatrixIT {
   private static final List<String> NODES = List.of("mx-1", "mx-2", "mx-3", "mx-4");
   /** Where mx-2's clients reach mx-3's servers in the slow-pair test; any 127.x address is this host. */
   private static final String SLOW_ADDRESS = "127.0.0.77";
+  @AutoClose
+  private static SimulatedCluster cluster;
   private static KubernetesClient admin;
-  private static ControlPlane controlPlane;
-  private static KubeletLogServer logs;
-  private static NodeSimulator nodes;
-  private static Pipeline pipeline;
 
   @BeforeAll
-  static void setUp(ControlPlane cluster) throws Exception {
+  static void setUp(ControlPlane controlPlane) throws Exception {
+    cluster = SimulatedCluster.in(controlPlane, NS, NODES).awaitCrds(QperfMatrix.CRD_NAME).start();
     admin = cluster.admin();
-    controlPlane = cluster;
-    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
-    await("the QperfMatrix CRD established").atMost(Duration.ofSeconds(60)).until(() -> {
-      var crd = admin.apiextensions().v1().customResourceDefinitions().withName(QperfMatrix.CRD_NAME).get();
-      return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
-          && crd.getStatus().getConditions().stream()
-              .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-    });
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
-    logs = new KubeletLogServer();
-    nodes = new NodeSimulator(admin, NODES, logs);
-    nodes.start();
-    await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
-    pipeline = new Pipeline(cluster.as("qperf-system", "qperf-pipeline"),
-        PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "2")),
-        Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
-    pipeline.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (admin != null) {
-      admin.namespaces().withName(NS).delete();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (logs != null) {
-      logs.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
   }
 
   @Test
@@ -157,7 +112,7 @@ class MatrixIT {
     QperfMatrix matrix = new QperfMatrix();
     matrix.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("slow").build());
     matrix.setSpec(new QperfMatrixSpec(null, null, NODES, null, null, null, null, null, template, null, null));
-    nodes.path("mx-2", "mx-3", SLOW_ADDRESS);
+    cluster.nodes().path("mx-2", "mx-3", SLOW_ADDRESS);
     QperfMatrix done;
     try (RateShaper shaper = RateShaper.loopbackTo(SLOW_ADDRESS, "20mbit")) {
       admin.resource(matrix).create();
@@ -178,7 +133,7 @@ class MatrixIT {
     assertTrue(done.getStatus().getPairs().stream().filter(p -> p.bandwidth() != null)
         .allMatch(p -> p.bandwidth() >= slow.value()), "the slow pair is the slowest");
 
-    Shell.Result heatmap = Kubectl.plugin(controlPlane.kubeconfig(), "matrix", "slow", "-n", NS);
+    Shell.Result heatmap = Kubectl.plugin(cluster.controlPlane().kubeconfig(), "matrix", "slow", "-n", NS);
     assertEquals(0, heatmap.exitCode(), heatmap.err());
     Files.writeString(Path.of("target", "matrix-heatmap.txt"), heatmap.out());
     assertTrue(heatmap.out().contains("outlier pairs (client -> server):\n  mx-2 -> mx-3  PodToPod Bandwidth"),
@@ -190,7 +145,8 @@ class MatrixIT {
       assertTrue(cells[c].equals("-") || Double.parseDouble(cells[c]) >= slowCell, "mx-2's row: " + row);
     }
 
-    Shell.Result report = Kubectl.plugin(controlPlane.kubeconfig(), "report", "slow", "-n", NS, "-o", "html");
+    Shell.Result report =
+        Kubectl.plugin(cluster.controlPlane().kubeconfig(), "report", "slow", "-n", NS, "-o", "html");
     assertEquals(0, report.exitCode(), report.err());
     Files.writeString(Path.of("target", "matrix-report.html"), report.out());
     assertTrue(report.out().contains("<g class=\"cell outlier\" data-src=\"mx-2\" data-dst=\"mx-3\" data-shade=\"0\">"),

@@ -18,24 +18,19 @@ import dev.kubectlqperf.model.schedule.RunMetric;
 import dev.kubectlqperf.model.schedule.RunSummary;
 import dev.kubectlqperf.model.schedule.ScheduleRuns;
 import dev.kubectlqperf.model.schedule.TrendVerdict;
-import dev.kubectlqperf.pipeline.Pipeline;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.metrics.ResultPoints;
 import dev.kubectlqperf.pipeline.metrics.ScheduleTrends;
-import dev.kubectlqperf.pipeline.reconcile.Step;
 import dev.kubectlqperf.pipeline.testing.Scrape;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,62 +50,24 @@ class MatrixScheduleIT {
   private static final String NS = "sched-matrix";
   private static final List<String> NODES = List.of("sm-1", "sm-2");
   private static final Duration MATRIX_WAIT = Duration.ofMinutes(3);
+  @AutoClose
+  private static SimulatedCluster cluster;
   private static KubernetesClient admin;
-  private static ControlPlane controlPlane;
-  private static KubeletLogServer logs;
-  private static NodeSimulator nodes;
-  private static Pipeline pipeline;
   private static int healthPort;
   private static final ShiftedClock CLOCK = new ShiftedClock();
 
   @BeforeAll
-  static void setUp(ControlPlane cluster) throws Exception {
-    admin = cluster.admin();
-    controlPlane = cluster;
-    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
-    for (String crd : List.of(QperfMatrix.CRD_NAME, QperfSchedule.CRD_NAME)) {
-      await(crd + " established").atMost(Duration.ofSeconds(60)).until(() -> {
-        var c = admin.apiextensions().v1().customResourceDefinitions().withName(crd).get();
-        return c != null && c.getStatus() != null && c.getStatus().getConditions() != null
-            && c.getStatus().getConditions().stream()
-                .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus()));
-      });
-    }
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
-    logs = new KubeletLogServer();
-    nodes = new NodeSimulator(admin, NODES, logs);
-    nodes.start();
-    await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
-    // The clock is ahead of the API server's by up to two jumps: the graces that compare the two are wide.
+  static void setUp(ControlPlane controlPlane) throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       healthPort = socket.getLocalPort();
     }
-    pipeline = new Pipeline(cluster.as("qperf-system", "qperf-pipeline"),
-        PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "1",
-            PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "600", PipelineConfig.LOG_RETRY_SECONDS, "600",
-            PipelineConfig.HEALTH_PORT, String.valueOf(healthPort))),
-        CLOCK, Step.Listener.NONE, Map.of(), List.of());
-    pipeline.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (admin != null) {
-      admin.namespaces().withName(NS).delete();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (logs != null) {
-      logs.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
+    // The clock is ahead of the API server's by up to two jumps: the graces that compare the two are wide.
+    cluster = SimulatedCluster.in(controlPlane, NS, NODES).awaitCrds(QperfMatrix.CRD_NAME, QperfSchedule.CRD_NAME)
+        .config(PipelineConfig.RESYNC_SECONDS, "1").config(PipelineConfig.UNSCHEDULABLE_GRACE_SECONDS, "600")
+        .config(PipelineConfig.LOG_RETRY_SECONDS, "600")
+        .config(PipelineConfig.HEALTH_PORT, String.valueOf(healthPort))
+        .clock(CLOCK).start();
+    admin = cluster.admin();
   }
 
   @Test
@@ -171,7 +128,7 @@ class MatrixScheduleIT {
         .findFirst().orElseThrow().mean(), Scrape.of(healthPort).value(ResultPoints.SCHEDULE_LATENCY, ofMxs)
         .getAsDouble(), 1e-12, "the latest matrix's cluster median");
 
-    Shell.Result history = Kubectl.plugin(controlPlane.kubeconfig(), "history", "mxs", "-n", NS);
+    Shell.Result history = Kubectl.plugin(cluster.controlPlane().kubeconfig(), "history", "mxs", "-n", NS);
     System.out.println("kubectl qperf history mxs:\n" + history.out());
     assertEquals(0, history.exitCode(), history.out() + history.err());
     assertTrue(history.out().contains("runs QperfMatrix"), history.out());

@@ -14,20 +14,12 @@ import dev.kubectlqperf.model.qperf.StreamStart;
 import dev.kubectlqperf.model.result.MetricStatistics;
 import dev.kubectlqperf.model.result.QperfResult;
 import dev.kubectlqperf.model.result.Verdict;
-import dev.kubectlqperf.pipeline.Pipeline;
-import dev.kubectlqperf.pipeline.config.PipelineConfig;
-import dev.kubectlqperf.pipeline.reconcile.Step;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,54 +33,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ParallelIT {
 
   private static final String NS = "parallel";
-  private static ControlPlane cluster;
+  @AutoClose
+  private static SimulatedCluster cluster;
   private static KubernetesClient admin;
-  private static KubeletLogServer logs;
-  private static NodeSimulator nodes;
-  private static Pipeline pipeline;
 
   @BeforeAll
   static void setUp(ControlPlane controlPlane) throws Exception {
-    cluster = controlPlane;
+    cluster = SimulatedCluster.in(controlPlane, NS, List.of("node-p1", "node-p2")).start();
     admin = cluster.admin();
-    ProductManifests.applyClusterWideWithoutItsPipeline(cluster.kubeconfig(), admin);
-    admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
-        .createOr(NonDeletingOperation::update);
-    logs = new KubeletLogServer();
-    nodes = new NodeSimulator(admin, List.of("node-p1", "node-p2"), logs);
-    nodes.start();
-    await("simulated nodes Ready").atMost(Duration.ofSeconds(30)).until(nodes::nodesReady);
-    pipeline = new Pipeline(cluster.as("qperf-system", "qperf-pipeline"),
-        PipelineConfig.fromMap(Map.of(PipelineConfig.NAMESPACES, NS, PipelineConfig.RESYNC_SECONDS, "2")),
-        Clock.systemUTC(), Step.Listener.NONE, Map.of(), List.of());
-    pipeline.start();
-  }
-
-  @AfterAll
-  static void tearDown() {
-    if (pipeline != null) {
-      pipeline.close();
-    }
-    if (admin != null) {
-      admin.namespaces().withName(NS).delete();
-    }
-    if (nodes != null) {
-      nodes.close();
-    }
-    if (logs != null) {
-      logs.close();
-    }
-    if (admin != null) {
-      admin.close();
-    }
   }
 
   @Test
   void fourStreamsCompleteAndTheirAggregateIsTheSumOfWhatEachClientPrinted() {
     QperfSpec spec = new QperfSpec(null, "-t 1", List.of("tcp_bw", "tcp_lat"), null, null, 120L, null, null, null,
         null, List.of("tcp_bw bw sum at least 1 KB/sec"), 4);
-    create("four", spec);
-    Qperf done = awaitFinal("four");
+    cluster.create("four", spec);
+    Qperf done = cluster.awaitFinal("four");
     assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
 
     Pod client = admin.pods().inNamespace(NS).withName("four-client").get();
@@ -97,7 +57,7 @@ class ParallelIT {
     double sum = 0;
     List<Double> starts = new ArrayList<>();
     for (String container : QperfResources.clientContainers(done.asRun())) {
-      StreamStart.Marked marked = StreamStart.read(nodes.clientLog(NS, "four-client", container));
+      StreamStart.Marked marked = StreamStart.read(cluster.nodes().clientLog(NS, "four-client", container));
       starts.add(marked.uptime().orElseThrow(() -> new AssertionError(container + " printed no start")));
       QperfResult stream = QperfOutputParser.parse(marked.qperfOutput(), 0);
       assertTrue(stream.ok(), container + ": " + stream.errors());
@@ -122,7 +82,8 @@ class ParallelIT {
 
   @Test
   void serverDeploymentHasOneContainerPerStreamOnDistinctPorts() {
-    create("ports", new QperfSpec(null, "-t 1", List.of("tcp_lat"), null, null, 120L, null, null, 2, null, null, 3));
+    cluster.create("ports",
+        new QperfSpec(null, "-t 1", List.of("tcp_lat"), null, null, 120L, null, null, 2, null, null, 3));
     await("server created").atMost(Duration.ofSeconds(30))
         .until(() -> admin.apps().deployments().inNamespace(NS).withName("ports").get() != null);
     var deployment = admin.apps().deployments().inNamespace(NS).withName("ports").get();
@@ -130,32 +91,18 @@ class ParallelIT {
         .map(c -> c.getPorts().get(0).getContainerPort()).toList());
     assertEquals(List.of("qperf", "qperf-2", "qperf-3"), admin.services().inNamespace(NS).withName("ports").get()
         .getSpec().getPorts().stream().map(p -> p.getName()).toList());
-    Qperf done = awaitFinal("ports");
+    Qperf done = cluster.awaitFinal("ports");
     assertEquals(QperfPhase.Completed, done.getStatus().getPhase(), done.getStatus().getMessage());
     assertEquals(6, done.getStatus().getStatistics().get(0).count(), "3 streams x 2 repetitions of tcp_lat latency");
   }
 
   @Test
   void tooManyStreamsFailWithAReason() {
-    create("many", new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, null, null, null, null, null, 17));
-    Qperf failed = awaitFinal("many");
+    cluster.create("many",
+        new QperfSpec(null, null, List.of("tcp_bw"), null, null, null, null, null, null, null, null, 17));
+    Qperf failed = cluster.awaitFinal("many");
     assertEquals("InvalidSpec", failed.getStatus().getReason());
     assertTrue(failed.getStatus().getMessage().contains("spec.parallel: must be between 1 and 16"),
         failed.getStatus().getMessage());
-  }
-
-  private static void create(String name, QperfSpec spec) {
-    Qperf q = new Qperf();
-    q.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-    q.setSpec(spec);
-    admin.resource(q).create();
-  }
-
-  private static Qperf awaitFinal(String name) {
-    await(name + " ends").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      Qperf q = admin.resources(Qperf.class).inNamespace(NS).withName(name).get();
-      return q != null && q.ended();
-    });
-    return admin.resources(Qperf.class).inNamespace(NS).withName(name).get();
   }
 }

@@ -25,8 +25,12 @@ final class ProductManifests {
 
   /** Not 'kubectl wait': it fails at once while a new CRD's status has no conditions yet. */
   static void awaitCrdEstablished(KubernetesClient admin) {
-    await("the CRD established").atMost(Duration.ofSeconds(60)).until(() -> {
-      var crd = admin.apiextensions().v1().customResourceDefinitions().withName(Qperf.CRD_NAME).get();
+    awaitCrdEstablished(admin, Qperf.CRD_NAME);
+  }
+
+  static void awaitCrdEstablished(KubernetesClient admin, String crdName) {
+    await(crdName + " established").atMost(Duration.ofSeconds(60)).until(() -> {
+      var crd = admin.apiextensions().v1().customResourceDefinitions().withName(crdName).get();
       return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
           && crd.getStatus().getConditions().stream()
               .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
