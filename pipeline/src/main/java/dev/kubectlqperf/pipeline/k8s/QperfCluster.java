@@ -164,8 +164,8 @@ public class QperfCluster {
   public SharedIndexInformer<Qperf> informQperves(String namespace, ResourceEventHandler<HasMetadata> handler,
       long resyncMillis) {
     var qperves = client.resources(Qperf.class);
-    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
-        .inform(handler, resyncMillis);
+    return LeanInformers.inform(namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace),
+        handler, resyncMillis);
   }
 
   /**
@@ -175,14 +175,14 @@ public class QperfCluster {
   public List<SharedIndexInformer<?>> informOwned(String namespace, ResourceEventHandler<HasMetadata> handler,
       long resyncMillis) {
     return List.of(
-        owned(namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace))
-            .inform(handler, resyncMillis),
-        owned(namespace == null ? client.apps().deployments().inAnyNamespace()
-            : client.apps().deployments().inNamespace(namespace)).inform(handler, resyncMillis),
-        owned(namespace == null ? client.services().inAnyNamespace() : client.services().inNamespace(namespace))
-            .inform(handler, resyncMillis),
-        owned(namespace == null ? client.endpoints().inAnyNamespace() : client.endpoints().inNamespace(namespace))
-            .inform(handler, resyncMillis));
+        LeanInformers.inform(owned(namespace == null ? client.pods().inAnyNamespace()
+            : client.pods().inNamespace(namespace)), handler, resyncMillis),
+        LeanInformers.inform(owned(namespace == null ? client.apps().deployments().inAnyNamespace()
+            : client.apps().deployments().inNamespace(namespace)), handler, resyncMillis),
+        LeanInformers.inform(owned(namespace == null ? client.services().inAnyNamespace()
+            : client.services().inNamespace(namespace)), handler, resyncMillis),
+        LeanInformers.inform(owned(namespace == null ? client.endpoints().inAnyNamespace()
+            : client.endpoints().inNamespace(namespace)), handler, resyncMillis));
   }
 
   public QperfMatrix matrix(String namespace, String name) {
@@ -244,16 +244,16 @@ public class QperfCluster {
   public SharedIndexInformer<QperfMatrix> informMatrices(String namespace, ResourceEventHandler<HasMetadata> handler,
       long resyncMillis) {
     var matrices = client.resources(QperfMatrix.class);
-    return (namespace == null ? matrices.inAnyNamespace() : matrices.inNamespace(namespace))
-        .inform(handler, resyncMillis);
+    return LeanInformers.inform(namespace == null ? matrices.inAnyNamespace() : matrices.inNamespace(namespace),
+        handler, resyncMillis);
   }
 
   /** An informer on the Qperves of {@code namespace} (null: every namespace) that a matrix made, started. */
   public SharedIndexInformer<Qperf> informMatrixChildren(String namespace, ResourceEventHandler<HasMetadata> handler,
       long resyncMillis) {
     var qperves = client.resources(Qperf.class);
-    return (namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
-        .withLabel(QperfResources.LABEL_MATRIX).inform(handler, resyncMillis);
+    return LeanInformers.inform((namespace == null ? qperves.inAnyNamespace() : qperves.inNamespace(namespace))
+        .withLabel(QperfResources.LABEL_MATRIX), handler, resyncMillis);
   }
 
   /** fabric8's leader elector, on this client. */

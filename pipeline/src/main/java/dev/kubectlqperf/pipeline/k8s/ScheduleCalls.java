@@ -54,15 +54,15 @@ public class ScheduleCalls {
   public SharedIndexInformer<QperfSchedule> informSchedules(String namespace, ResourceEventHandler<HasMetadata> handler,
       long resyncMillis) {
     var schedules = client.resources(QperfSchedule.class);
-    return (namespace == null ? schedules.inAnyNamespace() : schedules.inNamespace(namespace))
-        .inform(handler, resyncMillis);
+    return LeanInformers.inform(namespace == null ? schedules.inAnyNamespace() : schedules.inNamespace(namespace),
+        handler, resyncMillis);
   }
 
   /** An informer on the runs of this kind in {@code namespace} (null: every namespace) that a schedule made. */
   public SharedIndexInformer<? extends HasMetadata> informRuns(RunKind kind, String namespace,
       ResourceEventHandler<HasMetadata> handler) {
     var runs = client.resources(kind.type());
-    return (namespace == null ? runs.inAnyNamespace() : runs.inNamespace(namespace))
-        .withLabel(QperfResources.LABEL_SCHEDULE).inform(handler, 0);
+    return LeanInformers.inform((namespace == null ? runs.inAnyNamespace() : runs.inNamespace(namespace))
+        .withLabel(QperfResources.LABEL_SCHEDULE), handler, 0);
   }
 }
