@@ -31,7 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * source's egress and the destination's ingress both admit it; established traffic passes; what is
  * not admitted is dropped, as Calico and Cilium do. Peers: podSelector, namespaceSelector, both,
  * ipBlock (its {@code except} is not supported: refused loudly). Ports by number or none; named
- * ports are refused. hostNetwork pods are neither selected nor peers.
+ * ports are refused. hostNetwork pods are neither selected nor peers. Its label selector matching
+ * is its own, not the product's LabelSelectors: a bug there would otherwise hide from both
+ * doctor's policy check and this enforcement.
  */
 final class PolicyEnforcer implements AutoCloseable {
 
