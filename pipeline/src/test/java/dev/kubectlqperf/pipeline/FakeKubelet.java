@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.net.HttpURLConnection;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,6 +25,7 @@ public final class FakeKubelet {
 
   public static final String SERVER_NODE = "node-a";
   public static final String CLIENT_NODE = "node-b";
+  private static final String SERVER_IP = "10.1.0.5";
   private final KubernetesClient client;
   private final KubernetesMockServer server;
 
@@ -31,25 +34,44 @@ public final class FakeKubelet {
     this.server = server;
   }
 
-  /** A running, ready server pod, an available Deployment and a ready Endpoints address. */
-  /** The server's pod running and its Service's address ready; after a restart, the new pod running. */
+  /** A running, ready server pod, an available Deployment and an Endpoints address; after a restart, the new pod. */
   public void serverReady(String ns, String name) {
-    if (client.endpoints().inNamespace(ns).withName(name).get() != null) {
-      Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
-      client.resource(serverPod(qperf, "Running", List.of())).createOr(NonDeletingOperation::update);
-      return;
-    }
+    serverUp(ns, name, true);
+  }
+
+  /**
+   * The server's container runs, its readiness probe has not passed yet, and its headless Service
+   * publishes its address already (publishNotReadyAddresses).
+   */
+  public void serverStarted(String ns, String name) {
+    serverUp(ns, name, false);
+  }
+
+  private void serverUp(String ns, String name, boolean ready) {
     Qperf qperf = client.resources(Qperf.class).inNamespace(ns).withName(name).get();
-    client.resource(serverPod(qperf, "Running", List.of())).create();
-    client.apps().deployments().inNamespace(ns).withName(name).editStatus(d -> {
-      d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
-          .withReplicas(1).withReadyReplicas(1).withAvailableReplicas(1).build());
-      return d;
-    });
-    client.resource(new EndpointsBuilder().withNewMetadata().withNamespace(ns).withName(name)
-        .withLabels(QperfResources.objectLabels(qperf, QperfResources.COMPONENT_SERVER)).endMetadata()
-        .addNewSubset().addNewAddress().withIp("10.1.0.5").endAddress()
-        .addNewPort().withName("qperf").withPort(19765).endPort().endSubset().build()).create();
+    Pod pod = serverPod(qperf, "Running", ready ? List.of(READY) : List.of());
+    pod.getStatus().setPodIP(SERVER_IP);
+    pod.getStatus().setContainerStatuses(List.of(new ContainerStatusBuilder().withName("server").withReady(ready)
+        .withNewState().withNewRunning().endRunning().endState().build()));
+    client.resource(pod).createOr(NonDeletingOperation::update);
+    int available = ready ? 1 : 0;
+    try {
+      client.apps().deployments().inNamespace(ns).withName(name).editStatus(d -> {
+        d.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+            .withReplicas(1).withReadyReplicas(available).withAvailableReplicas(available).build());
+        return d;
+      });
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
+        throw e; // else the pipeline removed the server meanwhile
+      }
+    }
+    if (client.endpoints().inNamespace(ns).withName(name).get() == null) {
+      client.resource(new EndpointsBuilder().withNewMetadata().withNamespace(ns).withName(name)
+          .withLabels(QperfResources.objectLabels(qperf, QperfResources.COMPONENT_SERVER)).endMetadata()
+          .addNewSubset().addNewAddress().withIp(SERVER_IP).endAddress()
+          .addNewPort().withName("qperf").withPort(19765).endPort().endSubset().build()).create();
+    }
   }
 
   /** A server pod that cannot start: its container waits with this reason. */
@@ -180,6 +202,8 @@ public final class FakeKubelet {
   private static String logPath(String ns, String podName) {
     return "/api/v1/namespaces/" + ns + "/pods/" + podName + "/log";
   }
+
+  private static final PodCondition READY = new PodConditionBuilder().withType("Ready").withStatus("True").build();
 
   private static Pod serverPod(Qperf qperf, String phase, List<PodCondition> conditions) {
     var template = QperfManifests.serverDeployment(qperf).getSpec().getTemplate();

@@ -48,6 +48,27 @@ class LifecycleMockTest extends MockClusterTest {
   }
 
   @Test
+  void theFirstClientStartsOnceTheServerRunsWithoutWaitingForItsReadinessProbe() throws Exception {
+    fixture.start();
+    fixture.create("early", QperfSpec.of(List.of("tcp_lat"), null));
+    fixture.awaitExists("server deployment", () -> client.apps().deployments().inNamespace(NS).withName("early").get());
+    assertEquals(Boolean.TRUE, client.services().inNamespace(NS).withName("early").get().getSpec()
+        .getPublishNotReadyAddresses(), "the headless Service publishes the starting server's address");
+
+    kubelet.serverStarted(NS, "early");
+    fixture.awaitExists("client pod", () -> clientPod("early"));
+    Qperf running = fixture.awaitPhase("early", QperfPhase.Running);
+    assertEquals(FakeKubelet.SERVER_NODE, running.getStatus().getServerNode());
+    assertTrue(running.getStatus().getConditions() == null || running.getStatus().getConditions().stream()
+        .noneMatch(c -> "ServerReady".equals(c.getType())), "the server is not ready yet");
+
+    kubelet.serverReady(NS, "early");
+    kubelet.clientEnded(NS, "early-client", 0, "tcp_lat:\n    latency  =  21.5 us\n");
+    Qperf done = fixture.awaitPhase("early", QperfPhase.Completed);
+    assertEquals("tcp_lat 21.5 us", done.getStatus().getHeadline());
+  }
+
+  @Test
   void kubestoneSampleRunsToCompletedAndCleansUp() throws Exception {
     fixture.start();
     kubestoneSample();

@@ -76,6 +76,9 @@ public final class QperfManifests {
    * A Service of the asked family only: a headless one resolves to the server's address of that
    * family, a ClusterIP one to a virtual IP of it, so qperf's getaddrinfo finds only that family.
    * Without a family the Service is as before: the API server gives it the cluster's primary one.
+   * A headless Service publishes the server's address before its readiness probe passes, so that
+   * the first client may start while the server becomes ready; kube-proxy behind a ClusterIP one
+   * routes only to ready servers either way.
    */
   public static Service serverService(Qperf qperf) {
     boolean headless = qperf.getSpec().effectiveServiceType() == ServiceType.Headless;
@@ -95,7 +98,7 @@ public final class QperfManifests {
           .withClusterIP(headless ? "None" : null)
           .withSelector(QperfResources.serverSelector(qperf))
           .withPorts(ports)
-          .withPublishNotReadyAddresses(false)
+          .withPublishNotReadyAddresses(headless)
           .withIpFamilies(family == null ? null : List.of(family.name()))
           .withIpFamilyPolicy(family == null ? null : SINGLE_STACK)
         .endSpec()

@@ -29,6 +29,11 @@ final class Conditions {
     return next;
   }
 
+  /** Whether no condition of this type was ever set. */
+  static boolean absent(List<Condition> conditions, String type) {
+    return conditions == null || conditions.stream().noneMatch(c -> type.equals(c.getType()));
+  }
+
   /** When the condition of this type last took this status, if it has it now. */
   static Optional<Instant> since(List<Condition> conditions, String type, String status) {
     return (conditions == null ? List.<Condition>of() : conditions).stream()

@@ -57,33 +57,37 @@ final class ServerStep {
       next.setPhase(QperfPhase.Starting).setReason("WaitingForServer").setMessage("waiting for the qperf server");
     }
     List<Pod> pods = cluster.pods(pass.namespace(), QperfResources.serverSelector(run));
-    if (deployment == null || !ready(pass, service, deployment, pods)) {
-      return problem(pass, pods).map(Decision::fail)
-          .orElseGet(() -> Decision.waitFor(pass.untilDeadline(READINESS_POLL)));
+    Endpoints endpoints = deployment == null ? null : cluster.endpoints(pass.namespace(), pass.name());
+    boolean ready = ServerReadiness.ready(deployment, pods, endpoints);
+    if (!ready) {
+      Optional<Problem> problem = problem(pass, pods);
+      if (problem.isPresent()) {
+        return Decision.fail(problem.get());
+      }
+      if (!ServerReadiness.firstClientMayStart(run.getSpec().effectiveServiceType(), next, pods, endpoints)) {
+        return Decision.waitFor(pass.untilDeadline(READINESS_POLL));
+      }
     }
+    record(pass, service, endpoints, pods, ready);
     IpFamily asked = run.getSpec().ipFamily();
     IpFamily got = next.getIpFamily();
     return asked != null && got != null && asked != got ? Decision.fail(IpFamilies.ignored(asked, got))
         : Decision.proceed();
   }
 
-  /** Ready, and then the family of the Service (the asked one, or the cluster's primary) is the run's. */
-  private boolean ready(RunPass pass, Service service, Deployment deployment, List<Pod> pods) {
-    Endpoints endpoints = cluster.endpoints(pass.namespace(), pass.name());
-    boolean ready = ServerReadiness.available(deployment) && ServerReadiness.onlyLivePods(pods)
-        && ServerReadiness.hasReadyAddress(endpoints);
+  /** The server's node and the family of its Service (the asked one, or the cluster's primary) are the run's. */
+  private static void record(RunPass pass, Service service, Endpoints endpoints, List<Pod> pods, boolean ready) {
     QperfStatus next = pass.next();
-    if (ready && next.getServerNode() == null) {
+    if (next.getServerNode() == null) {
       pods.stream().map(p -> p.getSpec().getNodeName()).filter(n -> n != null).findFirst().ifPresent(next::setServerNode);
     }
-    if (ready && next.getIpFamily() == null) {
+    if (next.getIpFamily() == null) {
       next.setIpFamily(IpFamilies.of(service, endpoints));
     }
     if (ready) {
       next.setConditions(Conditions.set(next.getConditions(), Conditions.SERVER_READY, true, "ServerReady",
           "the qperf server listens", pass.now().toString(), next.getObservedGeneration()));
     }
-    return ready;
   }
 
   private Optional<Problem> problem(RunPass pass, List<Pod> pods) {
