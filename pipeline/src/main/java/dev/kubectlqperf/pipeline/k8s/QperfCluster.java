@@ -26,6 +26,7 @@ import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Every call the pipeline makes to the API server, and nothing else. */
 public class QperfCluster {
@@ -199,23 +200,21 @@ public class QperfCluster {
    * namespaced install without its node reader), so a caller that only looks for trouble finds none.
    */
   public Node node(String name) {
-    try {
-      return client.nodes().withName(name).get();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
-        return null;
-      }
-      throw e;
-    }
+    return unlessForbidden(() -> client.nodes().withName(name).get(), null);
   }
 
   /** The namespace's NetworkPolicies, for a hint; empty when this service account may not read them. */
   public List<NetworkPolicy> networkPolicies(String namespace) {
+    return unlessForbidden(() -> client.network().v1().networkPolicies().inNamespace(namespace).list().getItems(),
+        List.of());
+  }
+
+  private static <T> T unlessForbidden(Supplier<T> read, T forbidden) {
     try {
-      return client.network().v1().networkPolicies().inNamespace(namespace).list().getItems();
+      return read.get();
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_FORBIDDEN) {
-        return List.of();
+        return forbidden;
       }
       throw e;
     }
