@@ -1,6 +1,7 @@
 package dev.kubectlqperf.pipeline;
 
-import dev.kubectlqperf.model.Qperf;
+import dev.kubectlqperf.model.matrix.QperfMatrix;
+import dev.kubectlqperf.model.schedule.QperfSchedule;
 import dev.kubectlqperf.pipeline.config.PipelineConfig;
 import dev.kubectlqperf.pipeline.config.CamelProperties;
 import dev.kubectlqperf.pipeline.k8s.DeliveryRecorder;
@@ -26,6 +27,7 @@ import dev.kubectlqperf.pipeline.route.SinkSetup;
 import dev.kubectlqperf.pipeline.schedule.ScheduleWork;
 import dev.kubectlqperf.pipeline.work.WorkQueue;
 import dev.kubectlqperf.pipeline.config.Sink;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -137,25 +139,30 @@ public final class Pipeline implements AutoCloseable {
       working = true;
       queue.start();
       source.start();
-      startUnlessNotInstalled("QperfMatrix", "qperfmatrices", matrices::start);
-      startUnlessNotInstalled("QperfSchedule", "qperfschedules", schedules::start);
+      startUnlessNotInstalled(QperfMatrix.class, QperfMatrix.CRD_NAME, matrices::start);
+      startUnlessNotInstalled(QperfSchedule.class, QperfSchedule.CRD_NAME, schedules::start);
     }
   }
 
   /**
    * Qperf runs need only the Qperf CRD (a cluster with Kubestone's alone still runs them): a kind
-   * whose CRD is not installed is not watched, and the log says so once, with the fix.
+   * whose CRD is not installed is not watched, and the log says so once, with the fix. API
+   * discovery is asked first, as an informer on a missing kind logs its failure as an error; the
+   * CRD may still go in between.
    */
-  private static void startUnlessNotInstalled(String kind, String plural, Runnable start) {
+  private void startUnlessNotInstalled(Class<? extends HasMetadata> kind, String crdName, Runnable start) {
     try {
-      start.run();
+      if (client.supports(kind)) {
+        start.run();
+        return;
+      }
     } catch (KubernetesClientException e) {
       if (e.getCode() != HttpURLConnection.HTTP_NOT_FOUND) {
         throw e;
       }
-      LOG.warn("the {} CRD is not installed: {} are not watched (kubectl apply -f crd/{}.{}.yaml, then restart the "
-          + "pipeline)", kind, plural, plural, Qperf.GROUP);
     }
+    LOG.warn("the {} CRD is not installed: {} are not watched (kubectl apply -f crd/{}.yaml, then restart the "
+        + "pipeline)", HasMetadata.getKind(kind), HasMetadata.getPlural(kind), crdName);
   }
 
   /**

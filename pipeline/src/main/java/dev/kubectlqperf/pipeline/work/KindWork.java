@@ -62,7 +62,12 @@ public class KindWork implements AutoCloseable {
     queue = new WorkQueue(workers, key -> reconcile(started, key));
     source = sources.apply(queue::add);
     queue.start();
-    source.start();
+    try {
+      source.start();
+    } catch (RuntimeException e) {
+      close(); // no workers left waiting on a queue that nothing feeds
+      throw e;
+    }
   }
 
   private Duration reconcile(Term with, String key) {
