@@ -120,6 +120,23 @@ class RealApiServerIT {
     return admin.resources(Qperf.class).inNamespace(ns).withName(name).get();
   }
 
+  /** The run with its client started (phase Running), or ended; on a timeout, what the cluster holds. */
+  private static Qperf awaitRunningOrFinal(String ns, String name) throws Exception {
+    try {
+      await(ns + "/" + name + " running").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+          .until(() -> {
+            Qperf q = admin.resources(Qperf.class).inNamespace(ns).withName(name).get();
+            QperfPhase phase = q == null || q.getStatus() == null ? null : q.getStatus().getPhase();
+            return phase == QperfPhase.Running || phase != null && phase.isFinal();
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + Kubectl.kubectl(cluster.kubeconfig(), "get",
+          "nodes,qperves,deploy,rs,pods,svc,endpoints", "-A", "-o", "wide").out()
+          + Kubectl.kubectl(cluster.kubeconfig(), "get", "events", "-n", ns).out(), e);
+    }
+    return admin.resources(Qperf.class).inNamespace(ns).withName(name).get();
+  }
+
   private static void awaitServerGone(String ns, String name) {
     await(ns + "/" + name + " server deleted").atMost(Duration.ofMinutes(1)).until(() ->
         admin.apps().deployments().inNamespace(ns).withName(name).get() == null
@@ -269,7 +286,10 @@ class RealApiServerIT {
     try (Pipeline ignored = pipeline("*", false)) {
       check(Kubectl.plugin(cluster.kubeconfig(), "create", "long", "-n", "e2e-delete", "--tests", "tcp_lat",
           "--options", "-t 60", "--timeout", "120"));
-      await("client running").atMost(Duration.ofMinutes(2)).until(() -> {
+      Qperf running = awaitRunningOrFinal("e2e-delete", "long");
+      assertEquals(QperfPhase.Running, running.getStatus().getPhase(), "the run ended before it could be deleted "
+          + "midway: " + running.getStatus().getReason() + ": " + running.getStatus().getMessage());
+      await("client running").atMost(Duration.ofMinutes(1)).until(() -> {
         var pod = admin.pods().inNamespace("e2e-delete").withName("long-client").get();
         return pod != null && pod.getStatus() != null && "Running".equals(pod.getStatus().getPhase());
       });
