@@ -13,7 +13,7 @@
  * spec/        create's flags turned into spec fields (pure)
  * diagnosis/   doctor's checks: API data in, findings (✓ ✗ ! and a fix) out, the policy it offers (pure)
  * output/      tables, kubectl-style YAML, result printing (pure)
- * option/      the shared flags: kubectl's global flags, -o, a run's NAME
+ * option/      the shared flags: kubectl's global flags, -o, a run's NAME, a matrix's nodes and scenarios
  * completion/  run names, the shell's completer, cobra's __complete for kubectl
  * context/     what commands get injected: stdin, the cluster connection, the command tree
  * kube/        the cluster connection, QperfApi, MatrixApi and ScheduleApi, the classes that call the API server

@@ -6,23 +6,18 @@ import dev.kubectlqperf.model.QperfPhase;
 import dev.kubectlqperf.model.QperfSpec;
 import dev.kubectlqperf.model.matrix.MatrixVerdict;
 import dev.kubectlqperf.model.matrix.QperfMatrix;
-import dev.kubectlqperf.model.matrix.QperfMatrixSpec;
-import dev.kubectlqperf.model.matrix.Scenario;
 import dev.kubectlqperf.plugin.context.CliContext;
-import dev.kubectlqperf.plugin.failure.CliException;
 import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.kube.MatrixApi;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import dev.kubectlqperf.plugin.option.OutputFormat;
+import dev.kubectlqperf.plugin.option.MatrixSpecOptions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +30,6 @@ import picocli.CommandLine.Spec;
 public final class MatrixCreateCommand implements Callable<Integer> {
 
   private static final Duration WAIT_AT_MOST = Duration.ofDays(7);
-  private static final Pattern LABEL_PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
   private final CliContext context;
 
   private final KubeOptions kube;
@@ -45,12 +39,7 @@ public final class MatrixCreateCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The QperfMatrix's name.")
   String name;
 
-  @Option(names = "--nodes", paramLabel = "SELECTOR", description = "Only nodes with these labels: key=value[,key=value].")
-  String nodes;
-
-  @Option(names = "--scenario", paramLabel = "SCENARIO", description = "Repeatable: PodToPod (default), ClusterIP, "
-      + "HostNetworkServer, HostNetworkClient, HostNetworkBoth.")
-  List<Scenario> scenarios;
+  @Mixin MatrixSpecOptions shape = new MatrixSpecOptions();
 
   @Option(names = "--tests", split = ",", defaultValue = "tcp_bw,tcp_lat", paramLabel = "TEST",
       description = "qperf tests of each pair (default: tcp_bw,tcp_lat).")
@@ -62,10 +51,6 @@ public final class MatrixCreateCommand implements Callable<Integer> {
   @Option(names = "--ip-family", paramLabel = "FAMILY", description = "IPv4 or IPv6: every pair measures over this "
       + "family (default: the cluster's primary).")
   IpFamily ipFamily;
-
-  @Option(names = "--concurrency", paramLabel = "N", description = "At most N pairs at once (default: as many as the "
-      + "nodes allow).")
-  Integer concurrency;
 
   @Option(names = "--wait", description = "Print progress until the matrix ends, then its heatmaps.")
   boolean wait;
@@ -107,25 +92,7 @@ public final class MatrixCreateCommand implements Callable<Integer> {
         .withIpFamily(ipFamily);
     QperfMatrix m = new QperfMatrix();
     m.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
-    m.setSpec(new QperfMatrixSpec(nodeSelector(nodes), null, null, null, null, null, null, scenarios, template,
-        concurrency, null));
+    m.setSpec(shape.spec(template));
     return m;
-  }
-
-  /** {@code key=value,key=value}; set-based selectors are for the manifest's matchExpressions. */
-  static Map<String, String> nodeSelector(String selector) {
-    if (selector == null || selector.isBlank()) {
-      return null;
-    }
-    Map<String, String> labels = new LinkedHashMap<>();
-    for (String term : selector.split(",")) {
-      String[] kv = term.strip().split("==?", 2);
-      if (kv.length != 2 || !LABEL_PART.matcher(kv[0].strip()).matches() || !LABEL_PART.matcher(kv[1].strip()).matches()) {
-        throw new CliException(ExitCodes.USAGE, "--nodes: '" + term + "' is not key=value; for other node "
-            + "selections write a QperfMatrix manifest with matchExpressions");
-      }
-      labels.put(kv[0].strip(), kv[1].strip());
-    }
-    return labels;
   }
 }

@@ -9,18 +9,20 @@ import dev.kubectlqperf.plugin.context.CliContext;
 import dev.kubectlqperf.plugin.failure.CliException;
 import dev.kubectlqperf.plugin.failure.ExitCodes;
 import dev.kubectlqperf.plugin.kube.ScheduleApi;
+import dev.kubectlqperf.plugin.option.MatrixSpecOptions;
 import dev.kubectlqperf.plugin.option.KubeOptions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "create", description = "Create a QperfSchedule: a Qperf run of these tests at every due time of the "
-    + "cron schedule.")
+@Command(name = "create", description = "Create a QperfSchedule: a Qperf run of these tests, or with --matrix a "
+    + "QperfMatrix of every pair of nodes, at every due time of the cron schedule.")
 public final class ScheduleCreateCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -53,6 +55,12 @@ public final class ScheduleCreateCommand implements Callable<Integer> {
   @Option(names = "--options", paramLabel = "OPTIONS", description = "qperf client options, e.g. '-t 5'.")
   String options;
 
+  @Option(names = "--matrix", description = "Each due time runs a QperfMatrix: the tests between every ordered pair "
+      + "of the selected nodes.")
+  boolean matrix;
+
+  @Mixin MatrixSpecOptions shape = new MatrixSpecOptions();
+
   @Option(names = "--repetitions", paramLabel = "N", description = "Client runs per run; more than one gives each run a "
       + "confidence interval for the trend (default: 1).")
   Integer repetitions;
@@ -69,11 +77,15 @@ public final class ScheduleCreateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(ExitCodes.USAGE, e.getMessage());
     }
+    if (shape.given() && !matrix) {
+      throw new CliException(ExitCodes.USAGE, "--nodes, --scenario and --concurrency choose a matrix's pairs: add "
+          + "--matrix");
+    }
     QperfSpec template = new QperfSpec(null, options, tests, null, null, null, null, null, repetitions, null);
     QperfSchedule schedule = new QperfSchedule();
     schedule.setMetadata(new ObjectMetaBuilder().withName(name).build());
     schedule.setSpec(new QperfScheduleSpec(cron, timeZone, suspend ? Boolean.TRUE : null, concurrencyPolicy, null,
-        null, null, null, null, template, null));
+        null, null, null, null, matrix ? null : template, matrix ? shape.spec(template) : null));
     ScheduleApi api = ScheduleApi.connect(context.kube(), kube.target());
     QperfSchedule created = api.create(schedule);
     spec.commandLine().getOut().println("qperfschedule.perf.kubestone.xridge.io/" + created.getMetadata().getName()

@@ -1,6 +1,7 @@
 package dev.kubectlqperf.plugin.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,29 @@ class ScheduleCommandsMockTest {
     assertEquals("Europe/Paris", s.getSpec().timeZone());
     assertEquals(ConcurrencyPolicy.Replace, s.getSpec().concurrencyPolicy());
     assertEquals(List.of("tcp_lat"), s.getSpec().qperfTemplate().tests());
+  }
+
+  @Test
+  void createMatrixSchedulesAMatrixOfTheSelectedNodes() {
+    Cli.Run run = cli.run("schedule", "create", "mesh", "-n", NS, "--cron", "@hourly", "--matrix", "--nodes",
+        "pool=bench", "--scenario", "ClusterIP", "--concurrency", "2", "--tests", "tcp_bw", "--options", "-t 2");
+    assertEquals(0, run.exitCode(), run.err());
+    assertEquals("qperfschedule.perf.kubestone.xridge.io/mesh created\n", run.out());
+    QperfSchedule s = client.resources(QperfSchedule.class).inNamespace(NS).withName("mesh").get();
+    assertNull(s.getSpec().qperfTemplate());
+    assertEquals(Map.of("pool", "bench"), s.getSpec().matrixTemplate().nodeSelector());
+    assertEquals(List.of(Scenario.ClusterIP), s.getSpec().matrixTemplate().scenarios());
+    assertEquals(2, s.getSpec().matrixTemplate().concurrency());
+    assertEquals(List.of("tcp_bw"), s.getSpec().matrixTemplate().template().tests());
+    assertEquals("-t 2", s.getSpec().matrixTemplate().template().options());
+  }
+
+  @Test
+  void matrixFlagsWithoutMatrixAreAUsageErrorAndCreateNothing() {
+    Cli.Run run = cli.run("schedule", "create", "mesh", "-n", NS, "--cron", "@hourly", "--nodes", "pool=bench");
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("add --matrix"), run.err());
+    assertEquals(0, client.resources(QperfSchedule.class).inNamespace(NS).list().getItems().size());
   }
 
   @Test
