@@ -76,7 +76,7 @@ class LifecycleMockTest extends MockClusterTest {
     var deployment = client.apps().deployments().inNamespace(NS).withName("qperf-sample").get();
     assertEquals("Qperf", deployment.getMetadata().getOwnerReferences().get(0).getKind());
     assertNotNull(client.services().inNamespace(NS).withName("qperf-sample").get());
-    assertNull(clientPod("qperf-sample"), "no client before the server is ready");
+    assertNull(clientPod("qperf-sample"), "no client before the server runs");
     assertEquals(QperfPhase.Starting, fixture.awaitPhase("qperf-sample", QperfPhase.Starting).getStatus().getPhase());
 
     kubelet.serverReady(NS, "qperf-sample");
