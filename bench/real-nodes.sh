@@ -9,6 +9,8 @@
 #              not on that path: the client starts once the server runs, while its readiness probe runs
 #
 #   bench/real-nodes.sh [LIFECYCLE_RUNS=20] [FIDELITY_PAIRS=5] [SECONDS_PER_TEST=5]
+#   FIDELITY_BARE=exec runs the bare pair by kubectl exec in the two pods' containers (their cgroups and
+#   mounts too) instead of nsenter -n from the host
 # Needs the jars (mvn -DskipTests package) and the cluster's build (test-infra/local-cluster.sh build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,6 +72,17 @@ pid_a=$(pgrep -xf 'sleep 314151')
 pid_b=$(pgrep -xf 'sleep 314152')
 ip_a=$(kubectl get pod holder-1 -o jsonpath='{.status.podIP}')
 bare() { # one bare run: server in holder-1's netns, client in holder-2's
+  if [[ "${FIDELITY_BARE:-nsenter}" == exec ]]; then # in the holders' containers: their cgroups, mounts, user
+    kubectl exec holder-1 -- qperf --listen_port 19801 > /dev/null 2>&1 &
+    local server=$!
+    sleep 0.3
+    kubectl exec holder-2 -- qperf "${ip_a}" --listen_port 19801 -t "${secs}" tcp_bw tcp_lat quit
+    (sleep 10; kill "${server}" 2>/dev/null) & # a client that failed before quit leaves the server waiting
+    local guard=$!
+    wait "${server}" 2>/dev/null || true
+    kill "${guard}" 2>/dev/null || true
+    return
+  fi
   nsenter -t "${pid_a}" -n qperf --listen_port 19801 > /dev/null 2>&1 &
   local server=$!
   sleep 0.3
@@ -158,7 +171,8 @@ for i in range(1, pairs + 1):
     b, l = tool(os.path.join(work, f'tool-{i}.json')); tb.append(b); tl.append(l)
     b, l = bare(os.path.join(work, f'bare-{i}.txt')); bb.append(b); bl.append(l)
 mb, ml = statistics.median(tb) / statistics.median(bb), statistics.median(tl) / statistics.median(bl)
-print(f'\n## Fidelity: kubectl-qperf vs bare qperf by nsenter, node-1 ← node-2, {pairs} alternated pairs\n')
+bare_by = 'kubectl exec in the pods' if os.environ.get('FIDELITY_BARE') == 'exec' else 'nsenter -n'
+print(f'\n## Fidelity: kubectl-qperf vs bare qperf by {bare_by}, node-1 ← node-2, {pairs} alternated pairs\n')
 print('| metric | kubectl-qperf median | bare qperf median | ratio |\n|---|---|---|---|')
 print(f'| tcp_bw bw | {statistics.median(tb)/1e6:.0f} MB/s | {statistics.median(bb)/1e6:.0f} MB/s | {mb:.3f} |')
 print(f'| tcp_lat latency | {statistics.median(tl)*1e6:.1f} µs | {statistics.median(bl)*1e6:.1f} µs | {ml:.3f} |')
